@@ -1,0 +1,101 @@
+using System.Reflection;
+using Djinn.Engine.Compilation;
+using Djinn.Engine.Runtime;
+
+namespace Djinn.Engine;
+
+/// <summary>
+/// A callable function: compiled guest code bound to its instance, or a host callback.
+/// Values cross the boundary boxed: i32 as <see cref="int"/>, i64 as <see cref="long"/>, f32 as <see cref="float"/>,
+/// f64 as <see cref="double"/>, funcref as <see cref="Function"/> (or null), externref as any object (or null).
+/// </summary>
+public sealed class Function
+{
+    /// <summary>A delegate of the type <see cref="SignatureDelegates.For"/> gives for <see cref="Type"/>. Called by compiled code.</summary>
+    internal readonly Delegate Invoker;
+
+    /// <summary>The canonical id of <see cref="Type"/>, compared by call_indirect.</summary>
+    internal readonly int TypeId;
+
+    internal readonly ExecutionBudget? Budget;
+
+    internal Function(FuncType type, Delegate invoker, ExecutionBudget? budget)
+    {
+        Type = type;
+        TypeId = FuncTypeIds.Get(type);
+        Invoker = invoker;
+        Budget = budget;
+    }
+
+    /// <summary>The signature.</summary>
+    public FuncType Type { get; }
+
+    /// <summary>
+    /// Wraps a host callback. Parameter and return types map to value types as described on <see cref="Function"/>;
+    /// <see cref="object"/> means externref.
+    /// </summary>
+    public static Function FromDelegate(Delegate callback)
+    {
+        var type = SignatureDelegates.InferType(callback.GetType());
+        var expected = SignatureDelegates.For(type);
+        var invoker = callback.GetType() == expected
+            ? callback
+            : Delegate.CreateDelegate(expected, callback.Target, callback.Method);
+        return new Function(type, invoker, null);
+    }
+
+    /// <summary>Calls the function. Returns the results (empty for none). Guest failures throw <see cref="TrapException"/>.</summary>
+    public object?[] Invoke(params object?[] args)
+    {
+        if (args.Length != Type.Parameters.Count)
+            throw new ArgumentException($"expected {Type.Parameters.Count} arguments, got {args.Length}");
+        int resultCount = Type.Results.Count;
+        var callArgs = resultCount > 1 ? new object?[args.Length + resultCount - 1] : args;
+        if (resultCount > 1) Array.Copy(args, callArgs, args.Length);
+        for (int i = 0; i < args.Length; i++) callArgs[i] = ValueBoxing.Coerce(Type.Parameters[i], args[i]);
+        object? ret = GuestCall.Run(Budget, () => Invoker.DynamicInvoke(callArgs));
+        if (resultCount == 0) return Array.Empty<object?>();
+        if (resultCount == 1) return new[] { ret };
+        var results = new object?[resultCount];
+        results[0] = ret;
+        Array.Copy(callArgs, args.Length, results, 1, resultCount - 1);
+        return results;
+    }
+
+    /// <summary>The typed delegate behind this function, for fast repeated calls (e.g. <c>AsDelegate&lt;Action&gt;()</c>).</summary>
+    public T AsDelegate<T>() where T : Delegate =>
+        Invoker as T ?? throw new InvalidCastException($"function of type {Type} is not a {typeof(T).Name}");
+}
+
+/// <summary>Runs guest code from the host, restoring the call depth and normalizing runtime failures into traps.</summary>
+internal static class GuestCall
+{
+    public static object? Run(ExecutionBudget? budget, Func<object?> call)
+    {
+        int depth = budget?.Depth ?? 0;
+        try
+        {
+            return call();
+        }
+        catch (TargetInvocationException e) when (e.InnerException is not null)
+        {
+            throw Normalize(e.InnerException);
+        }
+        catch (Exception e) when (e is not TrapException && Normalize(e) is TrapException)
+        {
+            throw Normalize(e);
+        }
+        finally
+        {
+            if (budget is not null) budget.Depth = depth;
+        }
+    }
+
+    /// <summary>Maps runtime failures that mean "the guest went too deep" to traps; anything else keeps its identity.</summary>
+    public static Exception Normalize(Exception e) => e switch
+    {
+        TrapException => e,
+        InsufficientExecutionStackException => new TrapException(TrapCode.CallStackExhausted, inner: e),
+        _ => e,
+    };
+}

@@ -1,0 +1,122 @@
+using System.Buffers.Binary;
+using System.Text;
+
+namespace Djinn.Engine;
+
+/// <summary>
+/// A linear memory: a bounds-checked managed <c>byte[]</c> measured in 64 KiB pages
+/// (https://webassembly.github.io/spec/core/exec/runtime.html#memory-instances).
+/// </summary>
+public sealed class Memory
+{
+    /// <summary>Bytes in one WebAssembly page.</summary>
+    public const int PageSize = 65536;
+
+    /// <summary>The most pages a managed byte[] can hold (just under 2 GiB).</summary>
+    public const uint MaxPagesSupported = 32767;
+
+    /// <summary>The guest-visible bytes. Read by compiled code; replaced on grow.</summary>
+    internal byte[] Bytes;
+
+    private readonly uint _effectiveMax;
+
+    /// <summary>Creates a memory of <paramref name="minimumPages"/>, growable to <paramref name="maximumPages"/>.</summary>
+    public Memory(Store store, uint minimumPages, uint? maximumPages = null)
+        : this(new MemoryType(new Limits(minimumPages, maximumPages)), store.MaxMemoryPages)
+    {
+    }
+
+    internal Memory(MemoryType type, uint storeCapPages)
+    {
+        Type = type;
+        uint declaredMax = type.Limits.Max ?? 65536;
+        _effectiveMax = Math.Min(Math.Min(declaredMax, storeCapPages), MaxPagesSupported);
+        if (type.Limits.Min > _effectiveMax)
+        {
+            throw new LinkException(
+                $"memory of {type.Limits.Min} pages exceeds the limit of {_effectiveMax} pages ({(long)_effectiveMax * PageSize} bytes)");
+        }
+        Bytes = type.Limits.Min == 0 ? Array.Empty<byte>() : new byte[(long)type.Limits.Min * PageSize];
+    }
+
+    /// <summary>The declared type (minimum is the initial size).</summary>
+    public MemoryType Type { get; private set; }
+
+    /// <summary>Current size in bytes.</summary>
+    public long Length => Bytes.LongLength;
+
+    /// <summary>Current size in pages.</summary>
+    public uint Pages => (uint)(Bytes.LongLength / PageSize);
+
+    /// <summary>The declared maximum, if any.</summary>
+    public uint? MaximumPages => Type.Limits.Max;
+
+    /// <summary>The whole memory. Valid until the next grow.</summary>
+    public Span<byte> GetSpan() => Bytes;
+
+    /// <summary>A bounds-checked window of memory; throws a <see cref="TrapException"/> when out of bounds.</summary>
+    public Span<byte> GetSpan(long address, int length)
+    {
+        if (!TryGetSpan(address, length, out var span)) throw new TrapException(TrapCode.MemoryOutOfBounds);
+        return span;
+    }
+
+    /// <summary>A bounds-checked window of memory, or false when out of bounds.</summary>
+    public bool TryGetSpan(long address, int length, out Span<byte> span)
+    {
+        if (address < 0 || length < 0 || address + length > Bytes.LongLength)
+        {
+            span = default;
+            return false;
+        }
+        span = Bytes.AsSpan((int)address, length);
+        return true;
+    }
+
+    /// <summary>Reads a little-endian 32-bit integer.</summary>
+    public int ReadInt32(long address) => BinaryPrimitives.ReadInt32LittleEndian(GetSpan(address, 4));
+
+    /// <summary>Writes a little-endian 32-bit integer.</summary>
+    public void WriteInt32(long address, int value) => BinaryPrimitives.WriteInt32LittleEndian(GetSpan(address, 4), value);
+
+    /// <summary>Reads a little-endian 64-bit integer.</summary>
+    public long ReadInt64(long address) => BinaryPrimitives.ReadInt64LittleEndian(GetSpan(address, 8));
+
+    /// <summary>Writes a little-endian 64-bit integer.</summary>
+    public void WriteInt64(long address, long value) => BinaryPrimitives.WriteInt64LittleEndian(GetSpan(address, 8), value);
+
+    /// <summary>Reads <paramref name="length"/> bytes of UTF-8.</summary>
+    public string ReadString(long address, int length) => Encoding.UTF8.GetString(GetSpan(address, length));
+
+    /// <summary>
+    /// Grows by <paramref name="deltaPages"/>; returns the old size in pages, or -1 when the
+    /// declared maximum, the store's memory cap or the host limit would be exceeded.
+    /// </summary>
+    public int Grow(uint deltaPages)
+    {
+        uint old = Pages;
+        if (deltaPages == 0) return (int)old;
+        ulong wanted = (ulong)old + deltaPages;
+        if (wanted > _effectiveMax) return -1;
+        byte[] grown;
+        try
+        {
+            grown = new byte[(long)wanted * PageSize];
+        }
+        catch (OutOfMemoryException)
+        {
+            return -1;
+        }
+        Buffer.BlockCopy(Bytes, 0, grown, 0, Bytes.Length);
+        Bytes = grown;
+        return (int)old;
+    }
+
+    /// <summary>Zeroes the memory and shrinks it back to <paramref name="pages"/>, reusing the buffer when it fits (for pooling).</summary>
+    internal void Reset(uint pages)
+    {
+        long size = (long)pages * PageSize;
+        if (Bytes.LongLength == size) Array.Clear(Bytes);
+        else Bytes = size == 0 ? Array.Empty<byte>() : new byte[size];
+    }
+}
