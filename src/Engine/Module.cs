@@ -43,9 +43,12 @@ public sealed class Module
     /// <exception cref="ValidationException">The module is invalid.</exception>
     public static Module FromBytes(Engine engine, string name, ReadOnlySpan<byte> bytes)
     {
-        var definition = DecodeAndValidate(bytes);
-        return new Module(engine, name, definition, ModuleCompiler.Compile(definition, engine.Config, name));
+        return FromDefinition(engine, name, DecodeAndValidate(bytes));
     }
+
+    /// <summary>Compiles an already decoded and validated module.</summary>
+    internal static Module FromDefinition(Engine engine, string name, ModuleDefinition definition) =>
+        new(engine, name, definition, ModuleCompiler.Compile(definition, engine.Config, name));
 
     /// <summary>Parses WebAssembly text (WAT), then decodes, validates and compiles it.</summary>
     /// <exception cref="TextParseException">The text is malformed.</exception>

@@ -1,16 +1,109 @@
+using System.Reflection;
+using System.Reflection.Emit;
 using Djinn.Engine.Model;
+using Djinn.Engine.Runtime;
 
 namespace Djinn.Engine.Compilation;
 
-/// <summary>Compiles every function of a module to IL in one dynamic type.</summary>
+/// <summary>
+/// Compiles a module into one dynamic type: a subclass of <see cref="InstanceContext"/> with a static method per
+/// function (RyuJIT turns the IL into machine code on first call), typed fields for the instance's memory, tables,
+/// globals and imports, and a thunk per function for delegates. One collectible assembly per module.
+/// </summary>
 internal static class ModuleCompiler
 {
-    public static CompiledModule Compile(ModuleDefinition module, Config config, string name) => new(module);
+    private static int s_assemblyCounter;
+
+    public static CompiledModule Compile(ModuleDefinition module, Config config, string name)
+    {
+        int id = Interlocked.Increment(ref s_assemblyCounter);
+        var assembly = AssemblyBuilder.DefineDynamicAssembly(new AssemblyName($"Djinn.Guest{id}"), AssemblyBuilderAccess.RunAndCollect);
+        var dynamicModule = assembly.DefineDynamicModule($"Djinn.Guest{id}");
+        AccessChecks.Ignore(assembly, dynamicModule, typeof(InstanceContext).Assembly);
+
+        var type = dynamicModule.DefineType($"Guest{id}_{Sanitize(name)}",
+            TypeAttributes.Public | TypeAttributes.Sealed | TypeAttributes.Class, typeof(InstanceContext));
+        var emit = new ModuleEmitContext(module, config, type);
+        emit.DefineMembers();
+
+        for (int i = 0; i < module.Bodies.Count; i++)
+        {
+            int functionIndex = module.ImportedFunctionCount + i;
+            new FunctionCompiler(emit, functionIndex, module.Bodies[i]).Compile();
+            emit.EmitThunk(functionIndex);
+        }
+        emit.EmitBindFields();
+        var factory = emit.EmitFactory();
+
+        var created = type.CreateType();
+        var thunks = new MethodInfo[module.Bodies.Count];
+        for (int i = 0; i < thunks.Length; i++)
+        {
+            thunks[i] = created.GetMethod(ModuleEmitContext.ThunkName(module.ImportedFunctionCount + i),
+                BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic)!;
+        }
+        var create = created.GetMethod(factory.Name, BindingFlags.Static | BindingFlags.Public)!
+            .CreateDelegate<Func<InstanceContext>>();
+        return new CompiledModule(module, create, thunks);
+    }
+
+    private static string Sanitize(string name)
+    {
+        Span<char> buffer = stackalloc char[Math.Min(name.Length, 40)];
+        for (int i = 0; i < buffer.Length; i++) buffer[i] = char.IsLetterOrDigit(name[i]) ? name[i] : '_';
+        return new string(buffer);
+    }
 }
 
 /// <summary>The output of <see cref="ModuleCompiler"/>, shared by all instances of a module.</summary>
 internal sealed class CompiledModule
 {
-    public CompiledModule(ModuleDefinition module) { Module = module; }
+    private readonly Func<InstanceContext> _create;
+    private readonly MethodInfo[] _thunks;
+    private readonly Type[] _delegateTypes;
+
+    public CompiledModule(ModuleDefinition module, Func<InstanceContext> create, MethodInfo[] thunks)
+    {
+        Module = module;
+        _create = create;
+        _thunks = thunks;
+        _delegateTypes = new Type[thunks.Length];
+        for (int i = 0; i < thunks.Length; i++)
+            _delegateTypes[i] = SignatureDelegates.For(module.GetFunctionType((uint)(module.ImportedFunctionCount + i)));
+    }
+
     public ModuleDefinition Module { get; }
+
+    /// <summary>A fresh, unbound instance state.</summary>
+    public InstanceContext CreateState()
+    {
+        var state = _create();
+        state.Compiled = this;
+        return state;
+    }
+
+    /// <summary>Binds a defined function of <paramref name="state"/> into a callable <see cref="Function"/>.</summary>
+    public Function CreateFunction(InstanceContext state, int functionIndex)
+    {
+        int local = functionIndex - Module.ImportedFunctionCount;
+        var invoker = _thunks[local].CreateDelegate(_delegateTypes[local], state);
+        return new Function(Module.GetFunctionType((uint)functionIndex), invoker, state.Budget);
+    }
+}
+
+/// <summary>Lets a dynamic assembly use this assembly's internal types (IgnoresAccessChecksToAttribute, honoured by CoreCLR).</summary>
+internal static class AccessChecks
+{
+    public static void Ignore(AssemblyBuilder assembly, ModuleBuilder module, Assembly target)
+    {
+        var attribute = module.DefineType("System.Runtime.CompilerServices.IgnoresAccessChecksToAttribute",
+            TypeAttributes.Public | TypeAttributes.Sealed | TypeAttributes.Class, typeof(Attribute));
+        var ctor = attribute.DefineConstructor(MethodAttributes.Public, CallingConventions.Standard, [typeof(string)]);
+        var il = ctor.GetILGenerator();
+        il.Emit(OpCodes.Ldarg_0);
+        il.Emit(OpCodes.Call, typeof(Attribute).GetConstructor(BindingFlags.Instance | BindingFlags.NonPublic, Type.EmptyTypes)!);
+        il.Emit(OpCodes.Ret);
+        var created = attribute.CreateType();
+        assembly.SetCustomAttribute(new CustomAttributeBuilder(created.GetConstructor([typeof(string)])!, [target.GetName().Name!]));
+    }
 }

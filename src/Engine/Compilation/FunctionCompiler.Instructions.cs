@@ -1,0 +1,265 @@
+using System.Reflection.Emit;
+using Djinn.Engine.Model;
+using Djinn.Engine.Runtime;
+
+namespace Djinn.Engine.Compilation;
+
+/// <summary>The instruction dispatch (https://webassembly.github.io/spec/core/exec/instructions.html).</summary>
+internal sealed partial class FunctionCompiler
+{
+    private void Emit(in Instruction ins, long fuel)
+    {
+        switch (ins.Opcode)
+        {
+            case Opcode.Unreachable:
+                _il.Emit(OpCodes.Call, Ops.Get(nameof(RuntimeOps.Unreachable)));
+                _il.Emit(OpCodes.Throw);
+                _dead = true;
+                _deadDepth = 0;
+                break;
+            case Opcode.Nop: break;
+            case Opcode.Block or Opcode.Loop or Opcode.If: EmitBlock(ins, fuel); break;
+            case Opcode.Else: EmitElse(); break;
+            case Opcode.End: EmitEnd(); break;
+            case Opcode.Br: EmitBr(ins.A); break;
+            case Opcode.BrIf: EmitBrIf(ins.A); break;
+            case Opcode.BrTable: EmitBrTable(ins); break;
+            case Opcode.Return: EmitReturn(); break;
+            case Opcode.Call: EmitCall(ins.A); break;
+            case Opcode.CallIndirect: EmitCallIndirect(ins); break;
+            case Opcode.Drop: EmitDrop(); break;
+            case Opcode.Select: EmitSelect(null); break;
+            case Opcode.SelectTyped: EmitSelect((ValueKind)ins.A); break;
+            case Opcode.LocalGet: EmitLocalGet(ins.A); break;
+            case Opcode.LocalSet: EmitLocalSet(ins.A, tee: false); break;
+            case Opcode.LocalTee: EmitLocalSet(ins.A, tee: true); break;
+            case Opcode.GlobalGet: EmitGlobalGet(ins.A); break;
+            case Opcode.GlobalSet: EmitGlobalSet(ins.A); break;
+            case Opcode.I32Const: _il.Emit(OpCodes.Ldc_I4, (int)ins.A); Push(ValueKind.I32); break;
+            case Opcode.I64Const: _il.Emit(OpCodes.Ldc_I8, (long)ins.C); Push(ValueKind.I64); break;
+            case Opcode.F32Const: EmitF32Const(ins.A); break;
+            case Opcode.F64Const: EmitF64Const(ins.C); break;
+            case Opcode.RefNull: _il.Emit(OpCodes.Ldnull); Push((ValueKind)ins.A); break;
+            case Opcode.RefIsNull:
+                Need(1);
+                _il.Emit(OpCodes.Ldnull);
+                _il.Emit(OpCodes.Ceq);
+                Pop(1);
+                Push(ValueKind.I32);
+                break;
+            case Opcode.RefFunc:
+                LoadState();
+                _il.Emit(OpCodes.Ldc_I4, (int)ins.A);
+                _il.Emit(OpCodes.Call, Ops.Get(nameof(RuntimeOps.RefFunc)));
+                Push(ValueKind.FuncRef);
+                break;
+            default:
+                if (!TryEmitMemoryOrTable(ins) && !TryEmitNumeric(ins.Opcode))
+                    throw new ValidationException(_functionIndex, ins.Offset, $"instruction {ins.Opcode} is not supported by the compiler");
+                break;
+        }
+    }
+
+    private void EmitDrop()
+    {
+        if (_ilBase < _count)
+        {
+            _il.Emit(OpCodes.Pop);
+        }
+        Pop(1);
+    }
+
+    private void EmitLocalGet(uint index)
+    {
+        if (index < _paramCount) _il.Emit(OpCodes.Ldarg, (short)index);
+        else _il.Emit(OpCodes.Ldloc, _locals[index]!);
+        Push(_localTypes[index]);
+    }
+
+    private void EmitLocalSet(uint index, bool tee)
+    {
+        Need(1);
+        if (tee) _il.Emit(OpCodes.Dup);
+        if (index < _paramCount) _il.Emit(OpCodes.Starg, (short)index);
+        else _il.Emit(OpCodes.Stloc, _locals[index]!);
+        if (!tee) Pop(1);
+    }
+
+    private void EmitGlobalGet(uint index)
+    {
+        var type = _module.GetGlobalType(index).ValueType;
+        LoadField(_m.GlobalFields[index]);
+        _il.Emit(OpCodes.Call, Ops.Get(type switch
+        {
+            ValueKind.I32 => nameof(RuntimeOps.GlobalGetI32),
+            ValueKind.I64 => nameof(RuntimeOps.GlobalGetI64),
+            ValueKind.F32 => nameof(RuntimeOps.GlobalGetF32),
+            ValueKind.F64 => nameof(RuntimeOps.GlobalGetF64),
+            _ => nameof(RuntimeOps.GlobalGetRef),
+        }));
+        Push(type);
+    }
+
+    private void EmitGlobalSet(uint index)
+    {
+        var type = _module.GetGlobalType(index).ValueType;
+        Need(1);
+        LoadField(_m.GlobalFields[index]);
+        _il.Emit(OpCodes.Call, Ops.Get(type switch
+        {
+            ValueKind.I32 => nameof(RuntimeOps.GlobalSetI32),
+            ValueKind.I64 => nameof(RuntimeOps.GlobalSetI64),
+            ValueKind.F32 => nameof(RuntimeOps.GlobalSetF32),
+            ValueKind.F64 => nameof(RuntimeOps.GlobalSetF64),
+            _ => nameof(RuntimeOps.GlobalSetRef),
+        }));
+        Pop(1);
+    }
+
+    private void EmitF32Const(uint bits)
+    {
+        float value = BitConverter.Int32BitsToSingle((int)bits);
+        if (float.IsNaN(value))
+        {
+            // Go through the bits so the JIT cannot canonicalize a NaN payload.
+            _il.Emit(OpCodes.Ldc_I4, (int)bits);
+            _il.Emit(OpCodes.Call, Ops.Get(nameof(RuntimeOps.ReinterpretI32)));
+        }
+        else
+        {
+            _il.Emit(OpCodes.Ldc_R4, value);
+        }
+        Push(ValueKind.F32);
+    }
+
+    private void EmitF64Const(ulong bits)
+    {
+        double value = BitConverter.Int64BitsToDouble((long)bits);
+        if (double.IsNaN(value))
+        {
+            _il.Emit(OpCodes.Ldc_I8, (long)bits);
+            _il.Emit(OpCodes.Call, Ops.Get(nameof(RuntimeOps.ReinterpretI64)));
+        }
+        else
+        {
+            _il.Emit(OpCodes.Ldc_R8, value);
+        }
+        Push(ValueKind.F64);
+    }
+
+    private bool TryEmitMemoryOrTable(in Instruction ins)
+    {
+        var op = ins.Opcode;
+        if (op is >= Opcode.I32Load and <= Opcode.I64Load32U)
+        {
+            Need(1);
+            _il.Emit(OpCodes.Ldloc, _memory!);
+            _il.Emit(OpCodes.Ldc_I4, (int)ins.B);
+            var (name, type) = LoadHelper(op);
+            _il.Emit(OpCodes.Call, Ops.Get(name));
+            Pop(1);
+            Push(type);
+            return true;
+        }
+        if (op is >= Opcode.I32Store and <= Opcode.I64Store32)
+        {
+            Need(2);
+            _il.Emit(OpCodes.Ldloc, _memory!);
+            _il.Emit(OpCodes.Ldc_I4, (int)ins.B);
+            _il.Emit(OpCodes.Call, Ops.Get(StoreHelper(op)));
+            Pop(2);
+            return true;
+        }
+        switch (op)
+        {
+            case Opcode.MemorySize: CallOp(nameof(RuntimeOps.MemorySize), 0, ValueKind.I32, _m.MemoryField); return true;
+            case Opcode.MemoryGrow:
+                CallOp(nameof(RuntimeOps.MemoryGrow), 1, ValueKind.I32, _m.MemoryField);
+                ReloadMemory();
+                return true;
+            case Opcode.MemoryFill: CallOp(nameof(RuntimeOps.MemoryFill), 3, null, _m.MemoryField); return true;
+            case Opcode.MemoryCopy: CallOp(nameof(RuntimeOps.MemoryCopy), 3, null, _m.MemoryField); return true;
+            case Opcode.MemoryInit:
+                Need(3);
+                LoadField(_m.MemoryField!);
+                LoadState();
+                _il.Emit(OpCodes.Ldc_I4, (int)ins.A);
+                _il.Emit(OpCodes.Call, Ops.Get(nameof(RuntimeOps.MemoryInit)));
+                Pop(3);
+                return true;
+            case Opcode.DataDrop:
+                LoadState();
+                _il.Emit(OpCodes.Ldc_I4, (int)ins.A);
+                _il.Emit(OpCodes.Call, Ops.Get(nameof(RuntimeOps.DataDrop)));
+                return true;
+            case Opcode.TableGet: CallOp(nameof(RuntimeOps.TableGet), 1, _module.GetTableType(ins.A).ElementType, _m.TableFields[ins.A]); return true;
+            case Opcode.TableSet: CallOp(nameof(RuntimeOps.TableSet), 2, null, _m.TableFields[ins.A]); return true;
+            case Opcode.TableSize: CallOp(nameof(RuntimeOps.TableSize), 0, ValueKind.I32, _m.TableFields[ins.A]); return true;
+            case Opcode.TableGrow: CallOp(nameof(RuntimeOps.TableGrow), 2, ValueKind.I32, _m.TableFields[ins.A]); return true;
+            case Opcode.TableFill: CallOp(nameof(RuntimeOps.TableFill), 3, null, _m.TableFields[ins.A]); return true;
+            case Opcode.TableCopy:
+                Need(3);
+                LoadField(_m.TableFields[ins.A]);
+                LoadField(_m.TableFields[ins.B]);
+                _il.Emit(OpCodes.Call, Ops.Get(nameof(RuntimeOps.TableCopy)));
+                Pop(3);
+                return true;
+            case Opcode.TableInit:
+                Need(3);
+                LoadField(_m.TableFields[ins.B]);
+                LoadState();
+                _il.Emit(OpCodes.Ldc_I4, (int)ins.A);
+                _il.Emit(OpCodes.Call, Ops.Get(nameof(RuntimeOps.TableInit)));
+                Pop(3);
+                return true;
+            case Opcode.ElemDrop:
+                LoadState();
+                _il.Emit(OpCodes.Ldc_I4, (int)ins.A);
+                _il.Emit(OpCodes.Call, Ops.Get(nameof(RuntimeOps.ElemDrop)));
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    /// <summary>Calls a runtime op taking <paramref name="pops"/> stack values then the given state field.</summary>
+    private void CallOp(string name, int pops, ValueKind? result, System.Reflection.FieldInfo? field)
+    {
+        Need(pops);
+        if (field is not null) LoadField(field);
+        _il.Emit(OpCodes.Call, Ops.Get(name));
+        Pop(pops);
+        if (result is { } r) Push(r);
+    }
+
+    private static (string Name, ValueKind Type) LoadHelper(Opcode op) => op switch
+    {
+        Opcode.I32Load => (nameof(RuntimeOps.LoadI32), ValueKind.I32),
+        Opcode.I64Load => (nameof(RuntimeOps.LoadI64), ValueKind.I64),
+        Opcode.F32Load => (nameof(RuntimeOps.LoadF32), ValueKind.F32),
+        Opcode.F64Load => (nameof(RuntimeOps.LoadF64), ValueKind.F64),
+        Opcode.I32Load8S => (nameof(RuntimeOps.LoadI8S), ValueKind.I32),
+        Opcode.I32Load8U => (nameof(RuntimeOps.LoadI8U), ValueKind.I32),
+        Opcode.I32Load16S => (nameof(RuntimeOps.LoadI16S), ValueKind.I32),
+        Opcode.I32Load16U => (nameof(RuntimeOps.LoadI16U), ValueKind.I32),
+        Opcode.I64Load8S => (nameof(RuntimeOps.LoadI64_8S), ValueKind.I64),
+        Opcode.I64Load8U => (nameof(RuntimeOps.LoadI64_8U), ValueKind.I64),
+        Opcode.I64Load16S => (nameof(RuntimeOps.LoadI64_16S), ValueKind.I64),
+        Opcode.I64Load16U => (nameof(RuntimeOps.LoadI64_16U), ValueKind.I64),
+        Opcode.I64Load32S => (nameof(RuntimeOps.LoadI64_32S), ValueKind.I64),
+        _ => (nameof(RuntimeOps.LoadI64_32U), ValueKind.I64),
+    };
+
+    private static string StoreHelper(Opcode op) => op switch
+    {
+        Opcode.I32Store => nameof(RuntimeOps.StoreI32),
+        Opcode.I64Store => nameof(RuntimeOps.StoreI64),
+        Opcode.F32Store => nameof(RuntimeOps.StoreF32),
+        Opcode.F64Store => nameof(RuntimeOps.StoreF64),
+        Opcode.I32Store8 => nameof(RuntimeOps.StoreI32_8),
+        Opcode.I32Store16 => nameof(RuntimeOps.StoreI32_16),
+        Opcode.I64Store8 => nameof(RuntimeOps.StoreI64_8),
+        Opcode.I64Store16 => nameof(RuntimeOps.StoreI64_16),
+        _ => nameof(RuntimeOps.StoreI64_32),
+    };
+}

@@ -1,0 +1,200 @@
+using System.Reflection.Emit;
+using Djinn.Engine.Model;
+using Djinn.Engine.Runtime;
+using K = Djinn.Engine.ValueKind;
+
+namespace Djinn.Engine.Compilation;
+
+/// <summary>Numeric instructions: plain IL opcodes where the semantics match, runtime ops where they don't
+/// (https://webassembly.github.io/spec/core/exec/numerics.html).</summary>
+internal sealed partial class FunctionCompiler
+{
+    private bool TryEmitNumeric(Opcode op)
+    {
+        switch (op)
+        {
+            // i32 comparisons
+            case Opcode.I32Eqz: Need(1); _il.Emit(OpCodes.Ldc_I4_0); _il.Emit(OpCodes.Ceq); Pop(1); Push(K.I32); return true;
+            case Opcode.I32Eq or Opcode.I64Eq or Opcode.F32Eq or Opcode.F64Eq: Compare(OpCodes.Ceq, false); return true;
+            case Opcode.I32Ne or Opcode.I64Ne or Opcode.F32Ne or Opcode.F64Ne: Compare(OpCodes.Ceq, true); return true;
+            case Opcode.I32LtS or Opcode.I64LtS or Opcode.F32Lt or Opcode.F64Lt: Compare(OpCodes.Clt, false); return true;
+            case Opcode.I32LtU or Opcode.I64LtU: Compare(OpCodes.Clt_Un, false); return true;
+            case Opcode.I32GtS or Opcode.I64GtS or Opcode.F32Gt or Opcode.F64Gt: Compare(OpCodes.Cgt, false); return true;
+            case Opcode.I32GtU or Opcode.I64GtU: Compare(OpCodes.Cgt_Un, false); return true;
+            case Opcode.I32LeS or Opcode.I64LeS: Compare(OpCodes.Cgt, true); return true;
+            case Opcode.I32LeU or Opcode.I64LeU or Opcode.F32Le or Opcode.F64Le: Compare(OpCodes.Cgt_Un, true); return true;
+            case Opcode.I32GeS or Opcode.I64GeS: Compare(OpCodes.Clt, true); return true;
+            case Opcode.I32GeU or Opcode.I64GeU or Opcode.F32Ge or Opcode.F64Ge: Compare(OpCodes.Clt_Un, true); return true;
+            case Opcode.I64Eqz: Need(1); _il.Emit(OpCodes.Ldc_I8, 0L); _il.Emit(OpCodes.Ceq); Pop(1); Push(K.I32); return true;
+
+            // i32 arithmetic
+            case Opcode.I32Add: Binary(OpCodes.Add, K.I32); return true;
+            case Opcode.I32Sub: Binary(OpCodes.Sub, K.I32); return true;
+            case Opcode.I32Mul: Binary(OpCodes.Mul, K.I32); return true;
+            case Opcode.I32And: Binary(OpCodes.And, K.I32); return true;
+            case Opcode.I32Or: Binary(OpCodes.Or, K.I32); return true;
+            case Opcode.I32Xor: Binary(OpCodes.Xor, K.I32); return true;
+            case Opcode.I32Shl: Shift(OpCodes.Shl, K.I32); return true;
+            case Opcode.I32ShrS: Shift(OpCodes.Shr, K.I32); return true;
+            case Opcode.I32ShrU: Shift(OpCodes.Shr_Un, K.I32); return true;
+            case Opcode.I32DivS: Helper(nameof(RuntimeOps.DivS32), 2, K.I32); return true;
+            case Opcode.I32DivU: Helper(nameof(RuntimeOps.DivU32), 2, K.I32); return true;
+            case Opcode.I32RemS: Helper(nameof(RuntimeOps.RemS32), 2, K.I32); return true;
+            case Opcode.I32RemU: Helper(nameof(RuntimeOps.RemU32), 2, K.I32); return true;
+            case Opcode.I32Rotl: Helper(nameof(RuntimeOps.Rotl32), 2, K.I32); return true;
+            case Opcode.I32Rotr: Helper(nameof(RuntimeOps.Rotr32), 2, K.I32); return true;
+            case Opcode.I32Clz: Helper(nameof(RuntimeOps.Clz32), 1, K.I32); return true;
+            case Opcode.I32Ctz: Helper(nameof(RuntimeOps.Ctz32), 1, K.I32); return true;
+            case Opcode.I32Popcnt: Helper(nameof(RuntimeOps.Popcnt32), 1, K.I32); return true;
+
+            // i64 arithmetic
+            case Opcode.I64Add: Binary(OpCodes.Add, K.I64); return true;
+            case Opcode.I64Sub: Binary(OpCodes.Sub, K.I64); return true;
+            case Opcode.I64Mul: Binary(OpCodes.Mul, K.I64); return true;
+            case Opcode.I64And: Binary(OpCodes.And, K.I64); return true;
+            case Opcode.I64Or: Binary(OpCodes.Or, K.I64); return true;
+            case Opcode.I64Xor: Binary(OpCodes.Xor, K.I64); return true;
+            case Opcode.I64Shl: Shift(OpCodes.Shl, K.I64); return true;
+            case Opcode.I64ShrS: Shift(OpCodes.Shr, K.I64); return true;
+            case Opcode.I64ShrU: Shift(OpCodes.Shr_Un, K.I64); return true;
+            case Opcode.I64DivS: Helper(nameof(RuntimeOps.DivS64), 2, K.I64); return true;
+            case Opcode.I64DivU: Helper(nameof(RuntimeOps.DivU64), 2, K.I64); return true;
+            case Opcode.I64RemS: Helper(nameof(RuntimeOps.RemS64), 2, K.I64); return true;
+            case Opcode.I64RemU: Helper(nameof(RuntimeOps.RemU64), 2, K.I64); return true;
+            case Opcode.I64Rotl: Helper(nameof(RuntimeOps.Rotl64), 2, K.I64); return true;
+            case Opcode.I64Rotr: Helper(nameof(RuntimeOps.Rotr64), 2, K.I64); return true;
+            case Opcode.I64Clz: Helper(nameof(RuntimeOps.Clz64), 1, K.I64); return true;
+            case Opcode.I64Ctz: Helper(nameof(RuntimeOps.Ctz64), 1, K.I64); return true;
+            case Opcode.I64Popcnt: Helper(nameof(RuntimeOps.Popcnt64), 1, K.I64); return true;
+
+            // floats
+            case Opcode.F32Add: Binary(OpCodes.Add, K.F32); return true;
+            case Opcode.F32Sub: Binary(OpCodes.Sub, K.F32); return true;
+            case Opcode.F32Mul: Binary(OpCodes.Mul, K.F32); return true;
+            case Opcode.F32Div: Binary(OpCodes.Div, K.F32); return true;
+            case Opcode.F64Add: Binary(OpCodes.Add, K.F64); return true;
+            case Opcode.F64Sub: Binary(OpCodes.Sub, K.F64); return true;
+            case Opcode.F64Mul: Binary(OpCodes.Mul, K.F64); return true;
+            case Opcode.F64Div: Binary(OpCodes.Div, K.F64); return true;
+            case Opcode.F32Min: Helper(nameof(RuntimeOps.MinF32), 2, K.F32); return true;
+            case Opcode.F32Max: Helper(nameof(RuntimeOps.MaxF32), 2, K.F32); return true;
+            case Opcode.F32Copysign: Helper(nameof(RuntimeOps.CopysignF32), 2, K.F32); return true;
+            case Opcode.F64Min: Helper(nameof(RuntimeOps.MinF64), 2, K.F64); return true;
+            case Opcode.F64Max: Helper(nameof(RuntimeOps.MaxF64), 2, K.F64); return true;
+            case Opcode.F64Copysign: Helper(nameof(RuntimeOps.CopysignF64), 2, K.F64); return true;
+            case Opcode.F32Abs: Helper(nameof(RuntimeOps.AbsF32), 1, K.F32); return true;
+            case Opcode.F32Neg: Helper(nameof(RuntimeOps.NegF32), 1, K.F32); return true;
+            case Opcode.F32Ceil: Helper(nameof(RuntimeOps.CeilF32), 1, K.F32); return true;
+            case Opcode.F32Floor: Helper(nameof(RuntimeOps.FloorF32), 1, K.F32); return true;
+            case Opcode.F32Trunc: Helper(nameof(RuntimeOps.TruncF32), 1, K.F32); return true;
+            case Opcode.F32Nearest: Helper(nameof(RuntimeOps.NearestF32), 1, K.F32); return true;
+            case Opcode.F32Sqrt: Helper(nameof(RuntimeOps.SqrtF32), 1, K.F32); return true;
+            case Opcode.F64Abs: Helper(nameof(RuntimeOps.AbsF64), 1, K.F64); return true;
+            case Opcode.F64Neg: Helper(nameof(RuntimeOps.NegF64), 1, K.F64); return true;
+            case Opcode.F64Ceil: Helper(nameof(RuntimeOps.CeilF64), 1, K.F64); return true;
+            case Opcode.F64Floor: Helper(nameof(RuntimeOps.FloorF64), 1, K.F64); return true;
+            case Opcode.F64Trunc: Helper(nameof(RuntimeOps.TruncF64), 1, K.F64); return true;
+            case Opcode.F64Nearest: Helper(nameof(RuntimeOps.NearestF64), 1, K.F64); return true;
+            case Opcode.F64Sqrt: Helper(nameof(RuntimeOps.SqrtF64), 1, K.F64); return true;
+
+            // conversions
+            case Opcode.I32WrapI64: Convert(OpCodes.Conv_I4, K.I32); return true;
+            case Opcode.I64ExtendI32S: Convert(OpCodes.Conv_I8, K.I64); return true;
+            case Opcode.I64ExtendI32U: Convert(OpCodes.Conv_U8, K.I64); return true;
+            case Opcode.I32Extend8S: Convert(OpCodes.Conv_I1, K.I32); return true;
+            case Opcode.I32Extend16S: Convert(OpCodes.Conv_I2, K.I32); return true;
+            case Opcode.I64Extend8S: Convert(OpCodes.Conv_I1, K.I64, OpCodes.Conv_I8); return true;
+            case Opcode.I64Extend16S: Convert(OpCodes.Conv_I2, K.I64, OpCodes.Conv_I8); return true;
+            case Opcode.I64Extend32S: Convert(OpCodes.Conv_I4, K.I64, OpCodes.Conv_I8); return true;
+            case Opcode.F32ConvertI32S: Convert(OpCodes.Conv_R4, K.F32); return true;
+            case Opcode.F32ConvertI64S: Helper(nameof(RuntimeOps.ConvertS64F32), 1, K.F32); return true;
+            case Opcode.F32ConvertI32U: Helper(nameof(RuntimeOps.ConvertU32F32), 1, K.F32); return true;
+            case Opcode.F32ConvertI64U: Helper(nameof(RuntimeOps.ConvertU64F32), 1, K.F32); return true;
+            case Opcode.F32DemoteF64: Convert(OpCodes.Conv_R4, K.F32); return true;
+            case Opcode.F64ConvertI32S: Convert(OpCodes.Conv_R8, K.F64); return true;
+            case Opcode.F64ConvertI64S: Convert(OpCodes.Conv_R8, K.F64); return true;
+            case Opcode.F64ConvertI32U: Helper(nameof(RuntimeOps.ConvertU32F64), 1, K.F64); return true;
+            case Opcode.F64ConvertI64U: Helper(nameof(RuntimeOps.ConvertU64F64), 1, K.F64); return true;
+            case Opcode.F64PromoteF32: Convert(OpCodes.Conv_R8, K.F64); return true;
+            case Opcode.I32ReinterpretF32: Helper(nameof(RuntimeOps.ReinterpretF32), 1, K.I32); return true;
+            case Opcode.I64ReinterpretF64: Helper(nameof(RuntimeOps.ReinterpretF64), 1, K.I64); return true;
+            case Opcode.F32ReinterpretI32: Helper(nameof(RuntimeOps.ReinterpretI32), 1, K.F32); return true;
+            case Opcode.F64ReinterpretI64: Helper(nameof(RuntimeOps.ReinterpretI64), 1, K.F64); return true;
+            case Opcode.I32TruncF32S: Helper(nameof(RuntimeOps.TruncF32S32), 1, K.I32); return true;
+            case Opcode.I32TruncF32U: Helper(nameof(RuntimeOps.TruncF32U32), 1, K.I32); return true;
+            case Opcode.I32TruncF64S: Helper(nameof(RuntimeOps.TruncF64S32), 1, K.I32); return true;
+            case Opcode.I32TruncF64U: Helper(nameof(RuntimeOps.TruncF64U32), 1, K.I32); return true;
+            case Opcode.I64TruncF32S: Helper(nameof(RuntimeOps.TruncF32S64), 1, K.I64); return true;
+            case Opcode.I64TruncF32U: Helper(nameof(RuntimeOps.TruncF32U64), 1, K.I64); return true;
+            case Opcode.I64TruncF64S: Helper(nameof(RuntimeOps.TruncF64S64), 1, K.I64); return true;
+            case Opcode.I64TruncF64U: Helper(nameof(RuntimeOps.TruncF64U64), 1, K.I64); return true;
+            case Opcode.I32TruncSatF32S: Helper(nameof(RuntimeOps.TruncSatF32S32), 1, K.I32); return true;
+            case Opcode.I32TruncSatF32U: Helper(nameof(RuntimeOps.TruncSatF32U32), 1, K.I32); return true;
+            case Opcode.I32TruncSatF64S: Helper(nameof(RuntimeOps.TruncSatF64S32), 1, K.I32); return true;
+            case Opcode.I32TruncSatF64U: Helper(nameof(RuntimeOps.TruncSatF64U32), 1, K.I32); return true;
+            case Opcode.I64TruncSatF32S: Helper(nameof(RuntimeOps.TruncSatF32S64), 1, K.I64); return true;
+            case Opcode.I64TruncSatF32U: Helper(nameof(RuntimeOps.TruncSatF32U64), 1, K.I64); return true;
+            case Opcode.I64TruncSatF64S: Helper(nameof(RuntimeOps.TruncSatF64S64), 1, K.I64); return true;
+            case Opcode.I64TruncSatF64U: Helper(nameof(RuntimeOps.TruncSatF64U64), 1, K.I64); return true;
+            default: return false;
+        }
+    }
+
+    private void Binary(OpCode opcode, ValueKind result)
+    {
+        Need(2);
+        _il.Emit(opcode);
+        Pop(2);
+        Push(result);
+    }
+
+    /// <summary>Shifts mask their count to the operand width, as WebAssembly requires.</summary>
+    private void Shift(OpCode opcode, ValueKind type)
+    {
+        Need(2);
+        if (type == K.I32)
+        {
+            _il.Emit(OpCodes.Ldc_I4, 31);
+            _il.Emit(OpCodes.And);
+        }
+        else
+        {
+            _il.Emit(OpCodes.Conv_I4);
+            _il.Emit(OpCodes.Ldc_I4, 63);
+            _il.Emit(OpCodes.And);
+        }
+        _il.Emit(opcode);
+        Pop(2);
+        Push(type);
+    }
+
+    private void Compare(OpCode opcode, bool negate)
+    {
+        Need(2);
+        _il.Emit(opcode);
+        if (negate)
+        {
+            _il.Emit(OpCodes.Ldc_I4_0);
+            _il.Emit(OpCodes.Ceq);
+        }
+        Pop(2);
+        Push(K.I32);
+    }
+
+    private void Convert(OpCode opcode, ValueKind result, OpCode? then = null)
+    {
+        Need(1);
+        _il.Emit(opcode);
+        if (then is { } next) _il.Emit(next);
+        Pop(1);
+        Push(result);
+    }
+
+    private void Helper(string name, int pops, ValueKind result)
+    {
+        Need(pops);
+        _il.Emit(OpCodes.Call, Ops.Get(name));
+        Pop(pops);
+        Push(result);
+    }
+}

@@ -1,0 +1,358 @@
+using System.Reflection;
+using System.Reflection.Emit;
+using Djinn.Engine.Model;
+using Djinn.Engine.Runtime;
+
+namespace Djinn.Engine.Compilation;
+
+/// <summary>
+/// Compiles one function body to IL. The WebAssembly operand stack is tracked at compile time: values live on the
+/// IL evaluation stack while code is straight-line and are spilled to typed "slot" locals (one per stack depth and
+/// type) at control-flow boundaries, so every branch happens with an empty IL stack and block results are already
+/// in their target slots. RyuJIT then enregisters the slots.
+/// Code after an unconditional transfer (br, br_table, return, unreachable) is skipped up to its block's end.
+/// </summary>
+internal sealed partial class FunctionCompiler
+{
+    private readonly ModuleEmitContext _m;
+    private readonly ModuleDefinition _module;
+    private readonly int _functionIndex;
+    private readonly FunctionBody _body;
+    private readonly FuncType _type;
+    private readonly ILGenerator _il;
+    private readonly int _paramCount;
+    private readonly ValueKind[] _localTypes;
+    private readonly LocalBuilder?[] _locals;
+    private readonly Dictionary<(int Depth, ValueKind Type), LocalBuilder> _slots = new();
+    private readonly Dictionary<(ValueKind Type, int N), LocalBuilder> _temps = new();
+    private readonly List<Frame> _frames = new();
+
+    private ValueKind[] _stack = new ValueKind[32];
+    private int _count;
+    private int _ilBase;
+    private bool _dead;
+    private int _deadDepth;
+    private LocalBuilder? _memory;
+    private LocalBuilder _budget = null!;
+    private LocalBuilder _depth = null!;
+
+    public FunctionCompiler(ModuleEmitContext m, int functionIndex, FunctionBody body)
+    {
+        _m = m;
+        _module = m.Module;
+        _functionIndex = functionIndex;
+        _body = body;
+        _type = _module.GetFunctionType((uint)functionIndex);
+        _il = m.MethodFor((uint)functionIndex).GetILGenerator();
+        _paramCount = _type.Parameters.Count;
+        long total = _paramCount + body.LocalCount;
+        _localTypes = new ValueKind[total];
+        _locals = new LocalBuilder?[total];
+        for (int i = 0; i < _paramCount; i++) _localTypes[i] = _type.Parameters[i];
+        int n = _paramCount;
+        foreach (var run in body.Locals)
+        {
+            for (uint k = 0; k < run.Count; k++)
+            {
+                _localTypes[n] = run.Type;
+                _locals[n] = _il.DeclareLocal(SignatureDelegates.ClrType(run.Type));
+                n++;
+            }
+        }
+    }
+
+    private sealed class Frame
+    {
+        public Opcode Kind;
+        public Label Target;
+        public Label Else;
+        public ValueKind[] Params = Array.Empty<ValueKind>();
+        public ValueKind[] Results = Array.Empty<ValueKind>();
+        public int Height;
+        public bool HasElse;
+        public LocalBuilder[]? SavedParams;
+
+        /// <summary>The values a branch to this frame carries: a loop's parameters, otherwise its results.</summary>
+        public ValueKind[] BranchTypes => Kind == Opcode.Loop ? Params : Results;
+    }
+
+    public void Compile()
+    {
+        var code = _body.Code;
+        var fuel = _m.Config.ConsumeFuel ? FuelCosts(code) : null;
+        EmitPrologue(fuel?[code.Length] ?? 0);
+        _frames.Add(new Frame { Kind = Opcode.Block, Target = _il.DefineLabel(), Results = ToArray(_type.Results), Height = 0 });
+        for (int pc = 0; pc < code.Length; pc++)
+        {
+            var ins = code[pc];
+            if (_dead)
+            {
+                SkipDead(ins);
+                continue;
+            }
+            Emit(ins, fuel?[pc] ?? 0);
+        }
+    }
+
+    private void SkipDead(in Instruction ins)
+    {
+        switch (ins.Opcode)
+        {
+            case Opcode.Block or Opcode.Loop or Opcode.If:
+                _deadDepth++;
+                break;
+            case Opcode.Else when _deadDepth == 0:
+                EmitElse();
+                break;
+            case Opcode.End when _deadDepth > 0:
+                _deadDepth--;
+                break;
+            case Opcode.End:
+                EmitEnd();
+                break;
+        }
+    }
+
+    /// <summary>
+    /// Fuel charged at each checkpoint (function entry, stored at index code.Length, and each loop header):
+    /// the number of instructions up to the next checkpoint in code order.
+    /// </summary>
+    private static long[] FuelCosts(Instruction[] code)
+    {
+        var costs = new long[code.Length + 1];
+        int start = -1;
+        for (int pc = 0; pc <= code.Length; pc++)
+        {
+            if (pc == code.Length || code[pc].Opcode == Opcode.Loop)
+            {
+                long cost = Math.Max(1, pc - start);
+                if (start < 0) costs[code.Length] = cost;
+                else costs[start] = cost;
+                start = pc;
+            }
+        }
+        return costs;
+    }
+
+    // ---- the compile-time operand stack ----
+
+    private LocalBuilder Slot(int depth, ValueKind type)
+    {
+        if (!_slots.TryGetValue((depth, type), out var local))
+        {
+            local = _il.DeclareLocal(SignatureDelegates.ClrType(type));
+            _slots[(depth, type)] = local;
+        }
+        return local;
+    }
+
+    private LocalBuilder Temp(ValueKind type, int n)
+    {
+        if (!_temps.TryGetValue((type, n), out var local))
+        {
+            local = _il.DeclareLocal(SignatureDelegates.ClrType(type));
+            _temps[(type, n)] = local;
+        }
+        return local;
+    }
+
+    /// <summary>Moves every value still on the IL stack into its slot local.</summary>
+    private void Spill()
+    {
+        for (int i = _count - 1; i >= _ilBase; i--) _il.Emit(OpCodes.Stloc, Slot(i, _stack[i]));
+        _ilBase = _count;
+    }
+
+    /// <summary>Ensures the top <paramref name="k"/> values are on the IL stack, in order.</summary>
+    private void Need(int k)
+    {
+        if (_count - _ilBase >= k) return;
+        Spill();
+        for (int i = _count - k; i < _count; i++) _il.Emit(OpCodes.Ldloc, Slot(i, _stack[i]));
+        _ilBase = _count - k;
+    }
+
+    /// <summary>Records that the top <paramref name="k"/> values were consumed from the IL stack.</summary>
+    private void Pop(int k)
+    {
+        _count -= k;
+        if (_ilBase > _count) _ilBase = _count;
+    }
+
+    /// <summary>Records a value just pushed on the IL stack.</summary>
+    private void Push(ValueKind type)
+    {
+        if (_count == _stack.Length) Array.Resize(ref _stack, _count * 2);
+        _stack[_count++] = type;
+    }
+
+    /// <summary>Resets the stack to <paramref name="height"/> plus <paramref name="types"/>, all held in slots.</summary>
+    private void ResetStack(int height, ValueKind[] types)
+    {
+        _count = height;
+        foreach (var t in types) Push(t);
+        _ilBase = _count;
+    }
+
+    private static ValueKind[] ToArray(IReadOnlyList<ValueKind> list)
+    {
+        var array = new ValueKind[list.Count];
+        for (int i = 0; i < array.Length; i++) array[i] = list[i];
+        return array;
+    }
+
+    // ---- the instance state argument, memory cache and prologue/epilogue ----
+
+    private void LoadState() => _il.Emit(OpCodes.Ldarg, (short)_paramCount);
+
+    private void LoadField(FieldInfo field)
+    {
+        LoadState();
+        _il.Emit(OpCodes.Ldfld, field);
+    }
+
+    private void ReloadMemory()
+    {
+        if (_memory is null) return;
+        LoadField(_m.MemoryField!);
+        _il.Emit(OpCodes.Ldfld, ModuleEmitContext.MemoryBytes);
+        _il.Emit(OpCodes.Stloc, _memory);
+    }
+
+    private bool UsesMemory()
+    {
+        if (_m.MemoryField is null) return false;
+        foreach (var ins in _body.Code)
+        {
+            var op = ins.Opcode;
+            if (op is >= Opcode.I32Load and <= Opcode.I64Store32) return true;
+        }
+        return false;
+    }
+
+    private void EmitPrologue(long entryFuel)
+    {
+        _budget = _il.DeclareLocal(typeof(ExecutionBudget));
+        _depth = _il.DeclareLocal(typeof(int));
+        LoadField(ModuleEmitContext.BudgetField);
+        _il.Emit(OpCodes.Stloc, _budget);
+
+        // ++depth, trapping past the limit; probe the native stack every 16 levels (every level for large frames).
+        _il.Emit(OpCodes.Ldloc, _budget);
+        _il.Emit(OpCodes.Ldfld, Fields.Depth);
+        _il.Emit(OpCodes.Ldc_I4_1);
+        _il.Emit(OpCodes.Add);
+        _il.Emit(OpCodes.Stloc, _depth);
+        _il.Emit(OpCodes.Ldloc, _budget);
+        _il.Emit(OpCodes.Ldloc, _depth);
+        _il.Emit(OpCodes.Stfld, Fields.Depth);
+        var depthOk = _il.DefineLabel();
+        _il.Emit(OpCodes.Ldloc, _depth);
+        _il.Emit(OpCodes.Ldloc, _budget);
+        _il.Emit(OpCodes.Ldfld, Fields.MaxDepth);
+        _il.Emit(OpCodes.Ble, depthOk);
+        _il.Emit(OpCodes.Call, Ops.Get(nameof(RuntimeOps.CallStackExhausted)));
+        _il.Emit(OpCodes.Throw);
+        _il.MarkLabel(depthOk);
+        bool largeFrame = _localTypes.Length > 96;
+        var probed = _il.DefineLabel();
+        if (!largeFrame)
+        {
+            _il.Emit(OpCodes.Ldloc, _depth);
+            _il.Emit(OpCodes.Ldc_I4, 15);
+            _il.Emit(OpCodes.And);
+            _il.Emit(OpCodes.Brtrue, probed);
+        }
+        _il.Emit(OpCodes.Call, Ops.Get(nameof(RuntimeOps.CheckStack)));
+        _il.MarkLabel(probed);
+
+        if (UsesMemory())
+        {
+            _memory = _il.DeclareLocal(typeof(byte[]));
+            ReloadMemory();
+        }
+        EmitCheckpoint(entryFuel);
+    }
+
+    /// <summary>Fuel and deadline check, at function entry and loop headers.</summary>
+    private void EmitCheckpoint(long fuel)
+    {
+        var exhausted = Ops.Get(nameof(RuntimeOps.BudgetExhausted));
+        if (_m.Config.ConsumeFuel)
+        {
+            _il.Emit(OpCodes.Ldloc, _budget);
+            _il.Emit(OpCodes.Ldloc, _budget);
+            _il.Emit(OpCodes.Ldfld, Fields.Fuel);
+            _il.Emit(OpCodes.Ldc_I8, fuel);
+            _il.Emit(OpCodes.Sub);
+            _il.Emit(OpCodes.Stfld, Fields.Fuel);
+            var fuelOk = _il.DefineLabel();
+            _il.Emit(OpCodes.Ldloc, _budget);
+            _il.Emit(OpCodes.Ldfld, Fields.Fuel);
+            _il.Emit(OpCodes.Ldc_I8, 0L);
+            _il.Emit(OpCodes.Bge, fuelOk);
+            _il.Emit(OpCodes.Ldloc, _budget);
+            _il.Emit(OpCodes.Call, exhausted);
+            _il.MarkLabel(fuelOk);
+        }
+        var ok = _il.DefineLabel();
+        _il.Emit(OpCodes.Ldloc, _budget);
+        _il.Emit(OpCodes.Volatile);
+        _il.Emit(OpCodes.Ldfld, Fields.Interrupt);
+        _il.Emit(OpCodes.Brfalse, ok);
+        _il.Emit(OpCodes.Ldloc, _budget);
+        _il.Emit(OpCodes.Call, exhausted);
+        _il.MarkLabel(ok);
+    }
+
+    /// <summary>At the function's final end: restore the depth and return the results held in slots 0..n-1.</summary>
+    private void EmitEpilogue()
+    {
+        _il.Emit(OpCodes.Ldloc, _budget);
+        _il.Emit(OpCodes.Ldloc, _depth);
+        _il.Emit(OpCodes.Ldc_I4_1);
+        _il.Emit(OpCodes.Sub);
+        _il.Emit(OpCodes.Stfld, Fields.Depth);
+        var results = _type.Results;
+        for (int r = 1; r < results.Count; r++)
+        {
+            _il.Emit(OpCodes.Ldarg, (short)(_paramCount + r));
+            _il.Emit(OpCodes.Ldloc, Slot(r, results[r]));
+            EmitStoreIndirect(results[r]);
+        }
+        if (results.Count > 0) _il.Emit(OpCodes.Ldloc, Slot(0, results[0]));
+        _il.Emit(OpCodes.Ret);
+    }
+
+    private void EmitStoreIndirect(ValueKind type)
+    {
+        switch (type)
+        {
+            case ValueKind.I32: _il.Emit(OpCodes.Stind_I4); break;
+            case ValueKind.I64: _il.Emit(OpCodes.Stind_I8); break;
+            case ValueKind.F32: _il.Emit(OpCodes.Stind_R4); break;
+            case ValueKind.F64: _il.Emit(OpCodes.Stind_R8); break;
+            case ValueKind.V128: _il.Emit(OpCodes.Stobj, typeof(V128)); break;
+            default: _il.Emit(OpCodes.Stind_Ref); break;
+        }
+    }
+
+    private static class Fields
+    {
+        public static readonly FieldInfo Depth = typeof(ExecutionBudget).GetField(nameof(ExecutionBudget.Depth))!;
+        public static readonly FieldInfo MaxDepth = typeof(ExecutionBudget).GetField(nameof(ExecutionBudget.MaxDepth))!;
+        public static readonly FieldInfo Fuel = typeof(ExecutionBudget).GetField(nameof(ExecutionBudget.Fuel))!;
+        public static readonly FieldInfo Interrupt = typeof(ExecutionBudget).GetField(nameof(ExecutionBudget.Interrupt))!;
+    }
+}
+
+/// <summary>Looks up <see cref="RuntimeOps"/> methods by name, once.</summary>
+internal static class Ops
+{
+    private static readonly Dictionary<string, MethodInfo> s_methods = typeof(RuntimeOps)
+        .GetMethods(BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic)
+        .GroupBy(m => m.Name)
+        .ToDictionary(g => g.Key, g => g.First());
+
+    public static MethodInfo Get(string name) => s_methods[name];
+}

@@ -1,0 +1,137 @@
+using System.Reflection;
+using System.Reflection.Emit;
+using Djinn.Engine.Model;
+using Djinn.Engine.Runtime;
+
+namespace Djinn.Engine.Compilation;
+
+/// <summary>The members of the dynamic type being built for one module, shared by its function compilers.</summary>
+internal sealed class ModuleEmitContext
+{
+    private const BindingFlags AnyInstance = BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic;
+
+    public ModuleEmitContext(ModuleDefinition module, Config config, TypeBuilder type)
+    {
+        Module = module;
+        Config = config;
+        Type = type;
+        GlobalFields = new FieldBuilder[module.TotalGlobalCount];
+        TableFields = new FieldBuilder[module.TotalTableCount];
+        ImportFields = new FieldBuilder[module.ImportedFunctionCount];
+        Methods = new MethodBuilder[module.Bodies.Count];
+    }
+
+    public ModuleDefinition Module { get; }
+    public Config Config { get; }
+    public TypeBuilder Type { get; }
+    public FieldBuilder? MemoryField { get; private set; }
+    public FieldBuilder[] GlobalFields { get; }
+    public FieldBuilder[] TableFields { get; }
+    /// <summary>Typed delegates of imported functions.</summary>
+    public FieldBuilder[] ImportFields { get; }
+    /// <summary>The static method of each defined function: (params..., state, out extra results...) → first result.</summary>
+    public MethodBuilder[] Methods { get; }
+
+    public static readonly FieldInfo MemoryBytes = typeof(Memory).GetField(nameof(Memory.Bytes), AnyInstance)!;
+    public static readonly FieldInfo BudgetField = typeof(InstanceContext).GetField(nameof(InstanceContext.Budget))!;
+
+    public static string ThunkName(int functionIndex) => $"thunk{functionIndex}";
+
+    public MethodBuilder MethodFor(uint functionIndex) => Methods[(int)functionIndex - Module.ImportedFunctionCount];
+
+    /// <summary>Parameter types of a defined function's static method.</summary>
+    public Type[] MethodParameters(FuncType type)
+    {
+        var invoke = SignatureDelegates.InvokeParameters(type);
+        var list = new Type[invoke.Length + 1];
+        int p = type.Parameters.Count;
+        Array.Copy(invoke, list, p);
+        list[p] = Type;
+        Array.Copy(invoke, p, list, p + 1, invoke.Length - p);
+        return list;
+    }
+
+    public void DefineMembers()
+    {
+        if (Module.TotalMemoryCount > 0) MemoryField = Type.DefineField("memory0", typeof(Memory), FieldAttributes.Public);
+        for (int i = 0; i < GlobalFields.Length; i++) GlobalFields[i] = Type.DefineField($"global{i}", typeof(Global), FieldAttributes.Public);
+        for (int i = 0; i < TableFields.Length; i++) TableFields[i] = Type.DefineField($"table{i}", typeof(Table), FieldAttributes.Public);
+        for (int i = 0; i < ImportFields.Length; i++)
+        {
+            var delegateType = SignatureDelegates.For(Module.GetFunctionType((uint)i));
+            ImportFields[i] = Type.DefineField($"import{i}", delegateType, FieldAttributes.Public);
+        }
+        for (int i = 0; i < Methods.Length; i++)
+        {
+            int index = Module.ImportedFunctionCount + i;
+            var type = Module.GetFunctionType((uint)index);
+            var method = Type.DefineMethod($"f{index}", MethodAttributes.Public | MethodAttributes.Static | MethodAttributes.HideBySig,
+                SignatureDelegates.ReturnType(type), MethodParameters(type));
+            for (int r = 1; r < type.Results.Count; r++)
+                method.DefineParameter(type.Parameters.Count + 1 + r, ParameterAttributes.Out, $"result{r}");
+            Methods[i] = method;
+        }
+    }
+
+    /// <summary>A static thunk (state, params..., out results...) that forwards to the function, so a delegate can close over the state.</summary>
+    public void EmitThunk(int functionIndex)
+    {
+        var type = Module.GetFunctionType((uint)functionIndex);
+        var invoke = SignatureDelegates.InvokeParameters(type);
+        var thunk = Type.DefineMethod(ThunkName(functionIndex), MethodAttributes.Public | MethodAttributes.Static | MethodAttributes.HideBySig,
+            SignatureDelegates.ReturnType(type), [Type, .. invoke]);
+        var il = thunk.GetILGenerator();
+        int p = type.Parameters.Count;
+        for (int i = 0; i < p; i++) il.Emit(OpCodes.Ldarg, (short)(i + 1));
+        il.Emit(OpCodes.Ldarg_0);
+        for (int i = p; i < invoke.Length; i++) il.Emit(OpCodes.Ldarg, (short)(i + 1));
+        il.Emit(OpCodes.Call, MethodFor((uint)functionIndex));
+        il.Emit(OpCodes.Ret);
+    }
+
+    public void EmitBindFields()
+    {
+        var method = Type.DefineMethod(nameof(InstanceContext.BindFields),
+            MethodAttributes.Public | MethodAttributes.Virtual | MethodAttributes.HideBySig, typeof(void), System.Type.EmptyTypes);
+        var il = method.GetILGenerator();
+        if (MemoryField is not null) BindArrayElement(il, nameof(InstanceContext.Memories), 0, MemoryField);
+        for (int i = 0; i < GlobalFields.Length; i++) BindArrayElement(il, nameof(InstanceContext.Globals), i, GlobalFields[i]);
+        for (int i = 0; i < TableFields.Length; i++) BindArrayElement(il, nameof(InstanceContext.Tables), i, TableFields[i]);
+        var functions = typeof(InstanceContext).GetField(nameof(InstanceContext.Functions))!;
+        var invoker = typeof(Function).GetField(nameof(Function.Invoker), AnyInstance)!;
+        for (int i = 0; i < ImportFields.Length; i++)
+        {
+            il.Emit(OpCodes.Ldarg_0);
+            il.Emit(OpCodes.Ldarg_0);
+            il.Emit(OpCodes.Ldfld, functions);
+            il.Emit(OpCodes.Ldc_I4, i);
+            il.Emit(OpCodes.Ldelem_Ref);
+            il.Emit(OpCodes.Ldfld, invoker);
+            il.Emit(OpCodes.Castclass, ImportFields[i].FieldType);
+            il.Emit(OpCodes.Stfld, ImportFields[i]);
+        }
+        il.Emit(OpCodes.Ret);
+        Type.DefineMethodOverride(method, typeof(InstanceContext).GetMethod(nameof(InstanceContext.BindFields))!);
+    }
+
+    private static void BindArrayElement(ILGenerator il, string arrayField, int index, FieldBuilder target)
+    {
+        il.Emit(OpCodes.Ldarg_0);
+        il.Emit(OpCodes.Ldarg_0);
+        il.Emit(OpCodes.Ldfld, typeof(InstanceContext).GetField(arrayField)!);
+        il.Emit(OpCodes.Ldc_I4, index);
+        il.Emit(OpCodes.Ldelem_Ref);
+        il.Emit(OpCodes.Stfld, target);
+    }
+
+    /// <summary>A static factory, so instantiation does not go through reflection.</summary>
+    public MethodBuilder EmitFactory()
+    {
+        var ctor = Type.DefineDefaultConstructor(MethodAttributes.Public);
+        var factory = Type.DefineMethod("Create", MethodAttributes.Public | MethodAttributes.Static, typeof(InstanceContext), System.Type.EmptyTypes);
+        var il = factory.GetILGenerator();
+        il.Emit(OpCodes.Newobj, ctor);
+        il.Emit(OpCodes.Ret);
+        return factory;
+    }
+}

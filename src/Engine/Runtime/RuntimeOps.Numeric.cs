@@ -1,0 +1,173 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+
+namespace Djinn.Engine.Runtime;
+
+/// <summary>
+/// Numeric operations whose WebAssembly semantics differ from the plain IL opcode
+/// (https://webassembly.github.io/spec/core/exec/numerics.html).
+/// </summary>
+internal static partial class RuntimeOps
+{
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int DivS32(int a, int b)
+    {
+        if (b == 0) throw Trap(TrapCode.IntegerDivisionByZero);
+        if (b == -1 && a == int.MinValue) throw Trap(TrapCode.IntegerOverflow);
+        return a / b;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int DivU32(int a, int b) => b == 0 ? throw Trap(TrapCode.IntegerDivisionByZero) : (int)((uint)a / (uint)b);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int RemS32(int a, int b)
+    {
+        if (b == 0) throw Trap(TrapCode.IntegerDivisionByZero);
+        return b == -1 ? 0 : a % b;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int RemU32(int a, int b) => b == 0 ? throw Trap(TrapCode.IntegerDivisionByZero) : (int)((uint)a % (uint)b);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static long DivS64(long a, long b)
+    {
+        if (b == 0) throw Trap(TrapCode.IntegerDivisionByZero);
+        if (b == -1 && a == long.MinValue) throw Trap(TrapCode.IntegerOverflow);
+        return a / b;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static long DivU64(long a, long b) => b == 0 ? throw Trap(TrapCode.IntegerDivisionByZero) : (long)((ulong)a / (ulong)b);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static long RemS64(long a, long b)
+    {
+        if (b == 0) throw Trap(TrapCode.IntegerDivisionByZero);
+        return b == -1 ? 0 : a % b;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static long RemU64(long a, long b) => b == 0 ? throw Trap(TrapCode.IntegerDivisionByZero) : (long)((ulong)a % (ulong)b);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static int Clz32(int a) => BitOperations.LeadingZeroCount((uint)a);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static int Ctz32(int a) => BitOperations.TrailingZeroCount(a);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static int Popcnt32(int a) => BitOperations.PopCount((uint)a);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static long Clz64(long a) => BitOperations.LeadingZeroCount((ulong)a);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static long Ctz64(long a) => BitOperations.TrailingZeroCount(a);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static long Popcnt64(long a) => BitOperations.PopCount((ulong)a);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static int Rotl32(int a, int b) => (int)BitOperations.RotateLeft((uint)a, b);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static int Rotr32(int a, int b) => (int)BitOperations.RotateRight((uint)a, b);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static long Rotl64(long a, long b) => (long)BitOperations.RotateLeft((ulong)a, (int)b);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static long Rotr64(long a, long b) => (long)BitOperations.RotateRight((ulong)a, (int)b);
+
+    // ---- floats: sign operations work on bits so NaN payloads survive ----
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static float AbsF32(float a) => BitConverter.Int32BitsToSingle(BitConverter.SingleToInt32Bits(a) & 0x7FFFFFFF);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static float NegF32(float a) => BitConverter.Int32BitsToSingle(BitConverter.SingleToInt32Bits(a) ^ int.MinValue);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static float CopysignF32(float a, float b) =>
+        BitConverter.Int32BitsToSingle((BitConverter.SingleToInt32Bits(a) & 0x7FFFFFFF) | (BitConverter.SingleToInt32Bits(b) & int.MinValue));
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static double AbsF64(double a) => BitConverter.Int64BitsToDouble(BitConverter.DoubleToInt64Bits(a) & long.MaxValue);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static double NegF64(double a) => BitConverter.Int64BitsToDouble(BitConverter.DoubleToInt64Bits(a) ^ long.MinValue);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static double CopysignF64(double a, double b) =>
+        BitConverter.Int64BitsToDouble((BitConverter.DoubleToInt64Bits(a) & long.MaxValue) | (BitConverter.DoubleToInt64Bits(b) & long.MinValue));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static float CeilF32(float a) => MathF.Ceiling(a);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static float FloorF32(float a) => MathF.Floor(a);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static float TruncF32(float a) => MathF.Truncate(a);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static float NearestF32(float a) => MathF.Round(a, MidpointRounding.ToEven);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static float SqrtF32(float a) => MathF.Sqrt(a);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static double CeilF64(double a) => Math.Ceiling(a);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static double FloorF64(double a) => Math.Floor(a);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static double TruncF64(double a) => Math.Truncate(a);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static double NearestF64(double a) => Math.Round(a, MidpointRounding.ToEven);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static double SqrtF64(double a) => Math.Sqrt(a);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static float MinF32(float a, float b)
+    {
+        if (float.IsNaN(a) || float.IsNaN(b)) return a + b;
+        if (a == b) return BitConverter.Int32BitsToSingle(BitConverter.SingleToInt32Bits(a) | BitConverter.SingleToInt32Bits(b));
+        return a < b ? a : b;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static float MaxF32(float a, float b)
+    {
+        if (float.IsNaN(a) || float.IsNaN(b)) return a + b;
+        if (a == b) return BitConverter.Int32BitsToSingle(BitConverter.SingleToInt32Bits(a) & BitConverter.SingleToInt32Bits(b));
+        return a > b ? a : b;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static double MinF64(double a, double b)
+    {
+        if (double.IsNaN(a) || double.IsNaN(b)) return a + b;
+        if (a == b) return BitConverter.Int64BitsToDouble(BitConverter.DoubleToInt64Bits(a) | BitConverter.DoubleToInt64Bits(b));
+        return a < b ? a : b;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static double MaxF64(double a, double b)
+    {
+        if (double.IsNaN(a) || double.IsNaN(b)) return a + b;
+        if (a == b) return BitConverter.Int64BitsToDouble(BitConverter.DoubleToInt64Bits(a) & BitConverter.DoubleToInt64Bits(b));
+        return a > b ? a : b;
+    }
+
+    // ---- trapping float -> int ----
+
+    private static Exception BadTrunc(double a) => Trap(double.IsNaN(a) ? TrapCode.BadConversionToInteger : TrapCode.IntegerOverflow);
+
+    public static int TruncF32S32(float a) => a >= -2147483648f && a < 2147483648f ? (int)a : throw BadTrunc(a);
+    public static int TruncF32U32(float a) => a > -1f && a < 4294967296f ? (int)(uint)a : throw BadTrunc(a);
+    public static int TruncF64S32(double a) => a > -2147483649.0 && a < 2147483648.0 ? (int)a : throw BadTrunc(a);
+    public static int TruncF64U32(double a) => a > -1.0 && a < 4294967296.0 ? (int)(uint)a : throw BadTrunc(a);
+    public static long TruncF32S64(float a) => a >= -9223372036854775808f && a < 9223372036854775808f ? (long)a : throw BadTrunc(a);
+    public static long TruncF32U64(float a) => a > -1f && a < 18446744073709551616f ? (long)(ulong)a : throw BadTrunc(a);
+    public static long TruncF64S64(double a) => a >= -9223372036854775808.0 && a < 9223372036854775808.0 ? (long)a : throw BadTrunc(a);
+    public static long TruncF64U64(double a) => a > -1.0 && a < 18446744073709551616.0 ? (long)(ulong)a : throw BadTrunc(a);
+
+    // ---- saturating float -> int ----
+
+    public static int TruncSatF32S32(float a) => float.IsNaN(a) ? 0 : a < -2147483648f ? int.MinValue : a >= 2147483648f ? int.MaxValue : (int)a;
+    public static int TruncSatF32U32(float a) => float.IsNaN(a) || a <= -1f ? 0 : a >= 4294967296f ? -1 : (int)(uint)a;
+    public static int TruncSatF64S32(double a) => double.IsNaN(a) ? 0 : a <= -2147483649.0 ? int.MinValue : a >= 2147483648.0 ? int.MaxValue : (int)a;
+    public static int TruncSatF64U32(double a) => double.IsNaN(a) || a <= -1.0 ? 0 : a >= 4294967296.0 ? -1 : (int)(uint)a;
+    public static long TruncSatF32S64(float a) => float.IsNaN(a) ? 0 : a < -9223372036854775808f ? long.MinValue : a >= 9223372036854775808f ? long.MaxValue : (long)a;
+    public static long TruncSatF32U64(float a) => float.IsNaN(a) || a <= -1f ? 0 : a >= 18446744073709551616f ? -1 : (long)(ulong)a;
+    public static long TruncSatF64S64(double a) => double.IsNaN(a) ? 0 : a < -9223372036854775808.0 ? long.MinValue : a >= 9223372036854775808.0 ? long.MaxValue : (long)a;
+    public static long TruncSatF64U64(double a) => double.IsNaN(a) || a <= -1.0 ? 0 : a >= 18446744073709551616.0 ? -1 : (long)(ulong)a;
+
+    // ---- int -> float with exactly one rounding ----
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static float ConvertU32F32(int a) => (float)(long)(uint)a;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static float ConvertS64F32(long a) => (float)a;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static double ConvertU32F64(int a) => (uint)a;
+
+    public static float ConvertU64F32(long a)
+    {
+        if (a >= 0) return (float)a;
+        // Halve with a sticky low bit so the single rounding of the signed conversion stays correct.
+        ulong u = (ulong)a;
+        return (float)(long)((u >> 1) | (u & 1)) * 2f;
+    }
+
+    public static double ConvertU64F64(long a)
+    {
+        if (a >= 0) return a;
+        ulong u = (ulong)a;
+        return (double)(long)((u >> 1) | (u & 1)) * 2.0;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static int ReinterpretF32(float a) => BitConverter.SingleToInt32Bits(a);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static long ReinterpretF64(double a) => BitConverter.DoubleToInt64Bits(a);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static float ReinterpretI32(int a) => BitConverter.Int32BitsToSingle(a);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static double ReinterpretI64(long a) => BitConverter.Int64BitsToDouble(a);
+}
