@@ -71,7 +71,9 @@ internal static partial class ModuleDecoder
         for (int i = 0; i < count; i++)
         {
             int at = r.Position;
-            if (r.ReadByte() != 0x60) throw WasmReader.Error(at, "malformed function type");
+            byte form = r.ReadByte();
+            if ((form & 0x80) != 0) throw WasmReader.Error(r.Position, "integer representation too long");
+            if (form != 0x60) throw WasmReader.Error(at, "malformed function type");
             var parameters = ReadValueTypes(ref r);
             var results = ReadValueTypes(ref r);
             module.Types.Add(new FuncType(parameters, results));

@@ -74,13 +74,15 @@ internal ref struct WasmReader
 
     /// <summary>
     /// Reads a <c>u32</c> length and checks that it does not exceed the bytes left in the module
-    /// ("length out of bounds"), so a claimed vector count can never cause a huge allocation.
+    /// ("length out of bounds"), so a claimed vector count can never cause a huge allocation
+    /// (every element takes at least one byte).
     /// </summary>
     public int ReadLength()
     {
+        // As in the reference interpreter, the bound counts from the start of the length itself.
         int at = _position;
         uint n = ReadU32();
-        if (n > (uint)Remaining) throw Error(at, "length out of bounds");
+        if (n > (uint)(_bytes.Length - at)) throw Error(at, "length out of bounds");
         return (int)n;
     }
 
