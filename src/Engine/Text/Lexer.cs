@@ -40,7 +40,7 @@ internal sealed class Lexer
             {
                 lexer._pos++;
                 var items = new List<SNode>();
-                var node = new SNode(SKind.List, line, col, items: items);
+                var node = new SNode(SKind.List, line, col, items: items) { Start = lexer._pos - 1 };
                 current.Add(node);
                 stack.Push((node, items));
             }
@@ -48,7 +48,7 @@ internal sealed class Lexer
             {
                 if (stack.Count == 0) throw new TextParseException(line, col, "unexpected )");
                 lexer._pos++;
-                stack.Pop();
+                stack.Pop().Node.End = lexer._pos;
             }
             else if (c == '"')
             {

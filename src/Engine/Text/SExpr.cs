@@ -45,6 +45,12 @@ internal sealed class SNode
     /// <summary>Bytes of a string literal.</summary>
     public byte[] Bytes { get; }
 
+    /// <summary>Offset of the first character in the source text.</summary>
+    public int Start { get; init; }
+
+    /// <summary>Offset just past the last character in the source text (set when a list closes).</summary>
+    public int End { get; set; }
+
     /// <summary>Children of a list.</summary>
     public List<SNode> Items { get; }
 

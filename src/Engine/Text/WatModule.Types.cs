@@ -82,6 +82,7 @@ internal sealed partial class WatModule
         var existing = TypeAt(index);
         if (any)
         {
+            if (existing is null) throw typeNode.Error("unknown type");
             if (existing is { } t && !(t.Params.AsSpan().SequenceEqual(ps.ToArray()) && t.Results.AsSpan().SequenceEqual(rs.ToArray())))
                 throw typeNode.Error("inline function type does not match");
         }
