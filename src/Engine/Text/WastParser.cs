@@ -1,8 +1,124 @@
 namespace Djinn.Engine.Text;
 
-/// <summary>Parses a WAST script into commands.</summary>
-internal static class WastParser
+/// <summary>
+/// Parses a WAST script (https://github.com/WebAssembly/spec/tree/main/interpreter#scripts) into commands.
+/// Text modules are encoded at parse time; quoted modules are kept as text for the runner to parse.
+/// </summary>
+internal static partial class WastParser
 {
     /// <summary>Parses the whole script; throws <see cref="TextParseException"/> for malformed script syntax.</summary>
-    public static List<WastCommand> Parse(string text) => throw new TextParseException(1, 1, "wast parser pending");
+    public static List<WastCommand> Parse(string text)
+    {
+        var commands = new List<WastCommand>();
+        var nodes = Lexer.Parse(text);
+        if (nodes.Count > 0 && nodes[0].Head is "type" or "import" or "func" or "table" or "memory" or "global" or "export" or "start" or "elem" or "data")
+        {
+            // An inline module: the whole script is the field list of one module.
+            commands.Add(new ModuleCommand(nodes[0].Line, new WastModule(WastModuleKind.Text, null, WatModule.Encode(nodes), null)));
+            return commands;
+        }
+        foreach (var node in nodes)
+        {
+            if (node.Kind != SKind.List || node.Head is null) throw node.Error("unexpected token: expected a command");
+            commands.Add(Command(node));
+        }
+        return commands;
+    }
+
+    private static WastCommand Command(SNode node)
+    {
+        var c = Cursor.After(node);
+        int line = node.Line;
+        switch (node.Head)
+        {
+            case "module":
+                return new ModuleCommand(line, Module(node));
+            case "register":
+            {
+                var name = c.String().Utf8();
+                var id = c.TakeId();
+                c.ExpectEnd();
+                return new RegisterCommand(line, name, id?.Text);
+            }
+            case "invoke" or "get":
+                return new ActionCommand(line, Action(node));
+            case "assert_return":
+            {
+                var action = Action(c.Next());
+                var expected = new List<WastExpected>();
+                while (!c.AtEnd) expected.Add(Expected(c.Next()));
+                return new AssertReturnCommand(line, action, expected.ToArray());
+            }
+            case "assert_trap":
+            {
+                var target = c.Next();
+                var message = c.String().Utf8();
+                c.ExpectEnd();
+                return target.IsList("module")
+                    ? new AssertTrapCommand(line, null, Module(target), message)
+                    : new AssertTrapCommand(line, Action(target), null, message);
+            }
+            case "assert_exhaustion":
+            {
+                var action = Action(c.Next());
+                var message = c.String().Utf8();
+                c.ExpectEnd();
+                return new AssertExhaustionCommand(line, action, message);
+            }
+            case "assert_malformed" or "assert_invalid" or "assert_unlinkable" or "assert_uninstantiable":
+            {
+                var kind = node.Head switch
+                {
+                    "assert_malformed" => WastAssertKind.Malformed,
+                    "assert_invalid" => WastAssertKind.Invalid,
+                    "assert_unlinkable" => WastAssertKind.Unlinkable,
+                    _ => WastAssertKind.Uninstantiable,
+                };
+                var target = c.Next();
+                if (!target.IsList("module")) throw target.Error("unexpected token: expected a module");
+                var message = c.String().Utf8();
+                c.ExpectEnd();
+                return new AssertModuleCommand(line, kind, Module(target), message);
+            }
+            default:
+                throw node.Error($"unexpected token: unknown command {node.Head}");
+        }
+    }
+
+    // (module $id? binary "..."*) | (module $id? quote "..."*) | (module $id? field*)
+    private static WastModule Module(SNode node)
+    {
+        var c = Cursor.After(node);
+        var name = c.TakeId()?.Text;
+        if (c.TakeAtom("binary"))
+        {
+            var bytes = new List<byte>();
+            while (!c.AtEnd) bytes.AddRange(c.String().Bytes);
+            return new WastModule(WastModuleKind.Binary, name, bytes.ToArray(), null);
+        }
+        if (c.TakeAtom("quote"))
+        {
+            var text = new System.Text.StringBuilder();
+            while (!c.AtEnd)
+            {
+                var s = c.String();
+                text.Append(System.Text.Encoding.UTF8.GetString(s.Bytes)).Append(' ');
+            }
+            return new WastModule(WastModuleKind.Quote, name, null, text.ToString());
+        }
+        return new WastModule(WastModuleKind.Text, name, WatParser.EncodeFields(node, c.Position), null);
+    }
+
+    // (invoke $id? "name" const*) | (get $id? "name")
+    private static WastAction Action(SNode node)
+    {
+        if (!node.IsList("invoke") && !node.IsList("get")) throw node.Error("unexpected token: expected an action");
+        var c = Cursor.After(node);
+        var module = c.TakeId()?.Text;
+        var name = c.String().Utf8();
+        var args = new List<WastValue>();
+        while (!c.AtEnd) args.Add(Value(c.Next()));
+        if (node.Head == "get" && args.Count > 0) throw node.Error("unexpected token: get takes no arguments");
+        return new WastAction(node.Head == "get", module, name, args.ToArray());
+    }
 }
