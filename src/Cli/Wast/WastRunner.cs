@@ -1,0 +1,141 @@
+using System.Runtime.ExceptionServices;
+using Djinn.Engine;
+using Djinn.Engine.Text;
+
+namespace Djinn.Cli.Wast;
+
+/// <summary>
+/// Runs WebAssembly spec-suite scripts (<c>.wast</c>) against the engine and reports, per file,
+/// how many checks passed and which failed. Every module, registration, action and assertion is one check.
+/// </summary>
+public sealed class WastRunner
+{
+    /// <summary>
+    /// Stack of the thread a script runs on. Deep guest recursion is bounded by the engine's call depth
+    /// long before this, so the process never dies of a .NET stack overflow.
+    /// </summary>
+    public const int ScriptStackSize = 512 * 1024 * 1024;
+
+    private WastRunner()
+    {
+    }
+
+    /// <summary>
+    /// Runs one script. Never throws for script or engine problems: a missing file, a script that does not
+    /// parse, or an unexpected exception all become failures in the result.
+    /// SIMD files are skipped unless <paramref name="includeSimd"/> is set.
+    /// </summary>
+    public static WastFileResult RunFile(string path, bool includeSimd = false)
+    {
+        if (!File.Exists(path)) return WastFileResult.SingleFailure(path, 0, "file", $"file not found: {path}");
+        if (WastSkipList.ReasonForFile(path, includeSimd) is { } reason) return WastFileResult.SkippedFile(path, reason);
+        string text;
+        try
+        {
+            text = File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return WastFileResult.SingleFailure(path, 0, "file", WastErrors.OneLine(e.Message));
+        }
+        return RunText(path, text);
+    }
+
+    /// <summary>
+    /// Runs every <c>.wast</c> file named in <paramref name="paths"/> (directories expand to their <c>*.wast</c> files, sorted),
+    /// writing one line per file, its failures indented beneath, and the total as the last line.
+    /// </summary>
+    /// <returns>0 when nothing failed, otherwise 1.</returns>
+    public static int Run(IReadOnlyList<string> paths, TextWriter output, bool includeSimd = false)
+    {
+        int passed = 0, failed = 0;
+        foreach (var path in paths)
+        {
+            foreach (var result in RunPath(path, includeSimd))
+            {
+                WastReport.WriteFile(result, output);
+                output.Flush();
+                passed += result.Passed;
+                failed += result.Failed;
+            }
+        }
+        WastReport.WriteTotal(passed, failed, output);
+        output.Flush();
+        return failed == 0 ? 0 : 1;
+    }
+
+    /// <summary>The script files a command-line path stands for: the file itself, or a directory's <c>*.wast</c> files in order.</summary>
+    public static IReadOnlyList<string> ExpandPath(string path) =>
+        Directory.Exists(path)
+            ? Directory.GetFiles(path, "*.wast").Order(StringComparer.Ordinal).ToArray()
+            : [path];
+
+    private static IEnumerable<WastFileResult> RunPath(string path, bool includeSimd)
+    {
+        if (Directory.Exists(path))
+        {
+            var files = ExpandPath(path);
+            if (files.Count == 0)
+            {
+                yield return WastFileResult.SingleFailure(path, 0, "file", $"no .wast files in directory {path}");
+                yield break;
+            }
+            foreach (var file in files) yield return RunFile(file, includeSimd);
+        }
+        else
+        {
+            yield return RunFile(path, includeSimd);
+        }
+    }
+
+    /// <summary>Parses and runs script text; <paramref name="path"/> names it in the result and the skip list.</summary>
+    internal static WastFileResult RunText(string path, string text) => OnScriptThread(path, () =>
+    {
+        List<WastCommand> commands;
+        try
+        {
+            commands = WastParser.Parse(text);
+        }
+        catch (TextParseException e)
+        {
+            return WastFileResult.SingleFailure(path, e.Line, "parse", WastErrors.OneLine(e.Message));
+        }
+        catch (Exception e)
+        {
+            return WastFileResult.SingleFailure(path, 0, "parse", WastErrors.Describe(WastErrors.Unwrap(e)));
+        }
+        return new WastScript(path).Run(commands);
+    });
+
+    /// <summary>Runs already-parsed commands (used by tests that build the command model directly).</summary>
+    internal static WastFileResult RunCommands(string path, IReadOnlyList<WastCommand> commands) =>
+        OnScriptThread(path, () => new WastScript(path).Run(commands));
+
+    private static WastFileResult OnScriptThread(string path, Func<WastFileResult> work)
+    {
+        WastFileResult? result = null;
+        ExceptionDispatchInfo? error = null;
+        var thread = new Thread(() =>
+        {
+            try
+            {
+                result = work();
+            }
+            catch (Exception e)
+            {
+                error = ExceptionDispatchInfo.Capture(e);
+            }
+        }, ScriptStackSize)
+        {
+            IsBackground = true,
+            Name = $"wast {Path.GetFileName(path)}",
+        };
+        thread.Start();
+        thread.Join();
+        if (error is not null)
+        {
+            return WastFileResult.SingleFailure(path, 0, "runner", WastErrors.Describe(WastErrors.Unwrap(error.SourceException)));
+        }
+        return result ?? WastFileResult.SingleFailure(path, 0, "runner", "the script thread produced no result");
+    }
+}
