@@ -1,4 +1,3 @@
-using System.Runtime.ExceptionServices;
 using Djinn.Engine;
 using Djinn.Engine.Text;
 
@@ -15,6 +14,9 @@ public sealed class WastRunner
     /// long before this, so the process never dies of a .NET stack overflow.
     /// </summary>
     public const int ScriptStackSize = 512 * 1024 * 1024;
+
+    /// <summary>How long one script may run in all before it is abandoned and reported as timed out.</summary>
+    public static readonly TimeSpan FileTimeout = TimeSpan.FromMinutes(10);
 
     private WastRunner()
     {
@@ -89,32 +91,44 @@ public sealed class WastRunner
     }
 
     /// <summary>Parses and runs script text; <paramref name="path"/> names it in the result and the skip list.</summary>
-    internal static WastFileResult RunText(string path, string text) => OnScriptThread(path, () =>
+    internal static WastFileResult RunText(string path, string text)
     {
-        List<WastCommand> commands;
-        try
+        var script = new WastScript(path);
+        return OnScriptThread(path, script, () =>
         {
-            commands = WastParser.Parse(text);
-        }
-        catch (TextParseException e)
-        {
-            return WastFileResult.SingleFailure(path, e.Line, "parse", WastErrors.OneLine(e.Message));
-        }
-        catch (Exception e)
-        {
-            return WastFileResult.SingleFailure(path, 0, "parse", WastErrors.Describe(WastErrors.Unwrap(e)));
-        }
-        return new WastScript(path).Run(commands);
-    });
+            List<WastCommand> commands;
+            try
+            {
+                commands = WastParser.Parse(text);
+            }
+            catch (TextParseException e)
+            {
+                return WastFileResult.SingleFailure(path, e.Line, "parse", WastErrors.OneLine(e.Message));
+            }
+            catch (Exception e)
+            {
+                return WastFileResult.SingleFailure(path, 0, "parse", WastErrors.Describe(WastErrors.Unwrap(e)));
+            }
+            return script.Run(commands);
+        });
+    }
 
     /// <summary>Runs already-parsed commands (used by tests that build the command model directly).</summary>
-    internal static WastFileResult RunCommands(string path, IReadOnlyList<WastCommand> commands) =>
-        OnScriptThread(path, () => new WastScript(path).Run(commands));
+    internal static WastFileResult RunCommands(string path, IReadOnlyList<WastCommand> commands)
+    {
+        var script = new WastScript(path);
+        return OnScriptThread(path, script, () => script.Run(commands));
+    }
 
-    private static WastFileResult OnScriptThread(string path, Func<WastFileResult> work)
+    /// <summary>
+    /// Runs <paramref name="work"/> on a thread with a <see cref="ScriptStackSize"/> stack. When it outlasts
+    /// <see cref="FileTimeout"/>, the script is abandoned (its background thread is interrupted and left to end)
+    /// and the results so far are returned with a timeout failure.
+    /// </summary>
+    private static WastFileResult OnScriptThread(string path, WastScript script, Func<WastFileResult> work)
     {
         WastFileResult? result = null;
-        ExceptionDispatchInfo? error = null;
+        Exception? error = null;
         var thread = new Thread(() =>
         {
             try
@@ -123,7 +137,7 @@ public sealed class WastRunner
             }
             catch (Exception e)
             {
-                error = ExceptionDispatchInfo.Capture(e);
+                error = e;
             }
         }, ScriptStackSize)
         {
@@ -131,10 +145,19 @@ public sealed class WastRunner
             Name = $"wast {Path.GetFileName(path)}",
         };
         thread.Start();
-        thread.Join();
+        if (!thread.Join(FileTimeout))
+        {
+            script.Abandon();
+            var partial = script.Snapshot();
+            var timeout = new WastFailure(script.CurrentLine, "timeout",
+                $"the script did not finish within {FileTimeout.TotalMinutes:0} minutes; abandoned while running line {script.CurrentLine}");
+            return partial with { Failures = [.. partial.Failures, timeout] };
+        }
         if (error is not null)
         {
-            return WastFileResult.SingleFailure(path, 0, "runner", WastErrors.Describe(WastErrors.Unwrap(error.SourceException)));
+            var partial = script.Snapshot();
+            var crash = new WastFailure(script.CurrentLine, "runner", WastErrors.Describe(WastErrors.Unwrap(error)));
+            return partial with { Failures = [.. partial.Failures, crash] };
         }
         return result ?? WastFileResult.SingleFailure(path, 0, "runner", "the script thread produced no result");
     }

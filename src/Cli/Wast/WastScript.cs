@@ -13,6 +13,9 @@ namespace Djinn.Cli.Wast;
 /// </summary>
 internal sealed class WastScript
 {
+    /// <summary>How long one command may run before the guest is interrupted and the command fails.</summary>
+    public static readonly TimeSpan CommandTimeout = TimeSpan.FromSeconds(60);
+
     private readonly string _path;
     private readonly string _fileName;
     private readonly Engine.Engine _engine;
@@ -21,9 +24,13 @@ internal sealed class WastScript
     private readonly Dictionary<string, ModuleSlot> _named = new(StringComparer.Ordinal);
     private readonly List<WastFailure> _failures = [];
     private readonly List<WastSkip> _skipped = [];
+    private readonly Lock _gate = new();
+    private readonly CommandWatchdog _watchdog;
     private SpecTestHost? _spectest;
     private ModuleSlot? _current;
     private int _passed;
+    private volatile int _currentLine;
+    private volatile bool _abandoned;
 
     /// <summary>Creates the script state: one engine with the default configuration and one store.</summary>
     public WastScript(string path)
@@ -32,13 +39,37 @@ internal sealed class WastScript
         _fileName = Path.GetFileName(path);
         _engine = new Engine.Engine(new Config());
         _store = new Store(_engine);
+        _watchdog = new CommandWatchdog(_store.Budget, CommandTimeout);
     }
 
-    /// <summary>Runs every command in order; a failing command never stops the script.</summary>
+    /// <summary>The line of the command running now (0 before the first).</summary>
+    public int CurrentLine => _currentLine;
+
+    /// <summary>Runs every command in order; a failing command never stops the script (only <see cref="Abandon"/> does).</summary>
     public WastFileResult Run(IEnumerable<WastCommand> commands)
     {
-        foreach (var command in commands) Execute(command);
-        return new WastFileResult(_path, _passed, _failures.ToArray(), _skipped.ToArray());
+        using (_watchdog)
+        {
+            foreach (var command in commands)
+            {
+                if (_abandoned) break;
+                Execute(command);
+            }
+        }
+        return Snapshot();
+    }
+
+    /// <summary>The results so far; safe to call from another thread while the script runs.</summary>
+    public WastFileResult Snapshot()
+    {
+        lock (_gate) return new WastFileResult(_path, _passed, _failures.ToArray(), _skipped.ToArray());
+    }
+
+    /// <summary>Gives up on the script from another thread: interrupts the guest and runs no further commands.</summary>
+    public void Abandon()
+    {
+        _abandoned = true;
+        _watchdog.Abandon();
     }
 
     /// <summary>The command kind as written in scripts: <c>module</c>, <c>invoke</c>, <c>assert_return</c>, ...</summary>
@@ -63,12 +94,14 @@ internal sealed class WastScript
     private void Execute(WastCommand command)
     {
         string kind = KindOf(command);
+        _currentLine = command.Line;
         if (WastSkipList.ReasonForCommand(_path, command.Line) is { } reason)
         {
-            _skipped.Add(new WastSkip(command.Line, kind, reason));
+            lock (_gate) _skipped.Add(new WastSkip(command.Line, kind, reason));
             return;
         }
         string? failure;
+        _watchdog.Start();
         try
         {
             failure = command switch
@@ -90,8 +123,15 @@ internal sealed class WastScript
                 ? error.Message
                 : $"{Expectation(command)}, got {WastErrors.Describe(error)}";
         }
-        if (failure is null) _passed++;
-        else _failures.Add(new WastFailure(command.Line, kind, failure));
+        if (_watchdog.Stop())
+        {
+            failure = $"timed out: still running after {CommandTimeout.TotalSeconds:0} s, so the guest was interrupted";
+        }
+        lock (_gate)
+        {
+            if (failure is null) _passed++;
+            else _failures.Add(new WastFailure(command.Line, kind, failure));
+        }
     }
 
     private static string Expectation(WastCommand command) => command switch
