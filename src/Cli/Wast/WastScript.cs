@@ -1,0 +1,371 @@
+using System.Reflection;
+using Djinn.Engine;
+using Djinn.Engine.Text;
+using Module = Djinn.Engine.Module;
+
+namespace Djinn.Cli.Wast;
+
+/// <summary>
+/// Executes the commands of one script against the engine's public API
+/// (https://github.com/WebAssembly/spec/tree/main/interpreter#scripts).
+/// All modules of the script share one store, the spectest host items and the registrations.
+/// Not thread-safe; the runner uses one per script, on a thread with a large stack.
+/// </summary>
+internal sealed class WastScript
+{
+    /// <summary>How long one command may run before the guest is interrupted and the command fails.</summary>
+    public static readonly TimeSpan CommandTimeout = TimeSpan.FromSeconds(60);
+
+    private readonly string _path;
+    private readonly string _fileName;
+    private readonly Engine.Engine _engine;
+    private readonly Store _store;
+    private readonly Dictionary<string, Instance> _registered = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ModuleSlot> _named = new(StringComparer.Ordinal);
+    private readonly List<WastFailure> _failures = [];
+    private readonly List<WastSkip> _skipped = [];
+    private readonly Lock _gate = new();
+    private readonly CommandWatchdog _watchdog;
+    private SpecTestHost? _spectest;
+    private ModuleSlot? _current;
+    private int _passed;
+    private volatile int _currentLine;
+    private volatile bool _abandoned;
+
+    /// <summary>Creates the script state: one engine with the default configuration and one store.</summary>
+    public WastScript(string path)
+    {
+        _path = path;
+        _fileName = Path.GetFileName(path);
+        _engine = new Engine.Engine(new Config());
+        _store = new Store(_engine);
+        _watchdog = new CommandWatchdog(_store.Budget, CommandTimeout);
+    }
+
+    /// <summary>The line of the command running now (0 before the first).</summary>
+    public int CurrentLine => _currentLine;
+
+    /// <summary>Runs every command in order; a failing command never stops the script (only <see cref="Abandon"/> does).</summary>
+    public WastFileResult Run(IEnumerable<WastCommand> commands)
+    {
+        using (_watchdog)
+        {
+            foreach (var command in commands)
+            {
+                if (_abandoned) break;
+                Execute(command);
+            }
+        }
+        return Snapshot();
+    }
+
+    /// <summary>The results so far; safe to call from another thread while the script runs.</summary>
+    public WastFileResult Snapshot()
+    {
+        lock (_gate) return new WastFileResult(_path, _passed, _failures.ToArray(), _skipped.ToArray());
+    }
+
+    /// <summary>Gives up on the script from another thread: interrupts the guest and runs no further commands.</summary>
+    public void Abandon()
+    {
+        _abandoned = true;
+        _watchdog.Abandon();
+    }
+
+    /// <summary>The command kind as written in scripts: <c>module</c>, <c>invoke</c>, <c>assert_return</c>, ...</summary>
+    public static string KindOf(WastCommand command) => command switch
+    {
+        ModuleCommand => "module",
+        RegisterCommand => "register",
+        ActionCommand a => a.Action.IsGet ? "get" : "invoke",
+        AssertReturnCommand => "assert_return",
+        AssertTrapCommand => "assert_trap",
+        AssertExhaustionCommand => "assert_exhaustion",
+        AssertModuleCommand m => m.Kind switch
+        {
+            WastAssertKind.Malformed => "assert_malformed",
+            WastAssertKind.Invalid => "assert_invalid",
+            WastAssertKind.Unlinkable => "assert_unlinkable",
+            _ => "assert_uninstantiable",
+        },
+        _ => command.GetType().Name,
+    };
+
+    private void Execute(WastCommand command)
+    {
+        string kind = KindOf(command);
+        _currentLine = command.Line;
+        if (WastSkipList.ReasonForCommand(_path, command.Line) is { } reason)
+        {
+            lock (_gate) _skipped.Add(new WastSkip(command.Line, kind, reason));
+            return;
+        }
+        string? failure;
+        _watchdog.Start();
+        try
+        {
+            failure = command switch
+            {
+                ModuleCommand c => RunModule(c),
+                RegisterCommand c => Register(c),
+                ActionCommand c => RunAction(c),
+                AssertReturnCommand c => WastMatcher.Compare(Perform(c.Action), c.Expected),
+                AssertTrapCommand c => AssertTrap(c),
+                AssertExhaustionCommand c => AssertExhaustion(c),
+                AssertModuleCommand c => AssertModule(c),
+                _ => $"unsupported command {command.GetType().Name}",
+            };
+        }
+        catch (Exception e)
+        {
+            var error = WastErrors.Unwrap(e);
+            failure = error is WastScriptException
+                ? error.Message
+                : $"{Expectation(command)}, got {WastErrors.Describe(error)}";
+        }
+        if (_watchdog.Stop())
+        {
+            failure = $"timed out: still running after {CommandTimeout.TotalSeconds:0} s, so the guest was interrupted";
+        }
+        lock (_gate)
+        {
+            if (failure is null) _passed++;
+            else _failures.Add(new WastFailure(command.Line, kind, failure));
+        }
+    }
+
+    private static string Expectation(WastCommand command) => command switch
+    {
+        ModuleCommand => "expected the module to load",
+        RegisterCommand => "expected the registration to succeed",
+        ActionCommand => "expected the action to complete",
+        AssertReturnCommand c => $"expected [{string.Join(", ", c.Expected.Select(WastValues.Describe))}]",
+        AssertTrapCommand c => $"expected trap \"{c.Message}\"",
+        AssertExhaustionCommand c => $"expected call stack exhaustion \"{c.Message}\"",
+        AssertModuleCommand c => $"expected {c.Kind.ToString().ToLowerInvariant()} \"{c.Message}\"",
+        _ => "expected success",
+    };
+
+    private string? RunModule(ModuleCommand command)
+    {
+        try
+        {
+            var instance = Instantiate(Compile(command.Module, command.Line));
+            Bind(command.Module.Name, new ModuleSlot(instance, command.Line));
+            return null;
+        }
+        catch
+        {
+            // Later actions on this module then report that it failed rather than running against an older one.
+            Bind(command.Module.Name, new ModuleSlot(null, command.Line));
+            throw;
+        }
+    }
+
+    private void Bind(string? name, ModuleSlot slot)
+    {
+        _current = slot;
+        if (name is not null) _named[name] = slot;
+    }
+
+    private string? Register(RegisterCommand command)
+    {
+        _registered[command.As] = Resolve(command.ModuleName);
+        return null;
+    }
+
+    private string? RunAction(ActionCommand command)
+    {
+        _ = Perform(command.Action);
+        return null;
+    }
+
+    private string? AssertTrap(AssertTrapCommand command)
+    {
+        if (command.Module is { } wastModule)
+        {
+            var module = Compile(wastModule, command.Line);
+            try
+            {
+                _ = Instantiate(module);
+            }
+            catch (Exception e) when (WastErrors.Unwrap(e) is TrapException)
+            {
+                return null;
+            }
+            return $"expected trap \"{command.Message}\" during instantiation, but the module instantiated";
+        }
+        if (command.Action is null) return "assert_trap without an action or module";
+        object?[] results;
+        try
+        {
+            results = Perform(command.Action);
+        }
+        catch (Exception e) when (WastErrors.Unwrap(e) is TrapException)
+        {
+            return null;
+        }
+        return $"expected trap \"{command.Message}\", got [{string.Join(", ", results.Select(WastValues.Describe))}]";
+    }
+
+    private string? AssertExhaustion(AssertExhaustionCommand command)
+    {
+        object?[] results;
+        try
+        {
+            results = Perform(command.Action);
+        }
+        catch (Exception e) when (WastErrors.IsExhaustion(WastErrors.Unwrap(e)))
+        {
+            return null;
+        }
+        return $"expected call stack exhaustion \"{command.Message}\", got [{string.Join(", ", results.Select(WastValues.Describe))}]";
+    }
+
+    private string? AssertModule(AssertModuleCommand command)
+    {
+        string expected = $"expected {command.Kind.ToString().ToLowerInvariant()} \"{command.Message}\"";
+        switch (command.Kind)
+        {
+            case WastAssertKind.Malformed:
+                try
+                {
+                    _ = Compile(command.Module, command.Line);
+                }
+                catch (Exception e) when (WastErrors.Unwrap(e) is ModuleParseException or TextParseException)
+                {
+                    return null;
+                }
+                return $"{expected}, but the module compiled";
+            case WastAssertKind.Invalid:
+                try
+                {
+                    _ = Compile(command.Module, command.Line);
+                }
+                catch (Exception e) when (WastErrors.Unwrap(e) is ValidationException)
+                {
+                    return null;
+                }
+                return $"{expected}, but the module validated";
+            default:
+                var module = Compile(command.Module, command.Line);
+                try
+                {
+                    _ = Instantiate(module);
+                }
+                catch (Exception e) when (IsExpectedInstantiationFailure(command.Kind, WastErrors.Unwrap(e)))
+                {
+                    return null;
+                }
+                return $"{expected}, but the module instantiated";
+        }
+    }
+
+    private static bool IsExpectedInstantiationFailure(WastAssertKind kind, Exception error) =>
+        kind == WastAssertKind.Unlinkable ? error is LinkException : error is TrapException;
+
+    private Module Compile(WastModule module, int line)
+    {
+        byte[] bytes = module.Kind == WastModuleKind.Quote
+            ? WatParser.ParseModule(module.QuotedText ?? "")
+            : module.Bytes ?? throw new WastScriptException($"the {module.Kind} module at line {line} has no bytes");
+        return Module.FromBytes(_engine, $"{_fileName}:{line}", bytes);
+    }
+
+    private Instance Instantiate(Module module)
+    {
+        _spectest ??= new SpecTestHost(_store);
+        var linker = new Linker(_engine) { AllowShadowing = true };
+        _spectest.DefineIn(linker);
+        foreach (var (name, instance) in _registered) linker.DefineInstance(name, instance);
+        return linker.Instantiate(_store, module);
+    }
+
+    private object?[] Perform(WastAction action)
+    {
+        var instance = Resolve(action.ModuleName);
+        if (action.IsGet)
+        {
+            var global = instance.GetGlobal(action.Name)
+                ?? throw new WastScriptException($"{DescribeModule(action.ModuleName)} has no global export \"{action.Name}\"");
+            return [global.Value];
+        }
+        var function = instance.GetFunction(action.Name)
+            ?? throw new WastScriptException($"{DescribeModule(action.ModuleName)} has no function export \"{action.Name}\"");
+        return function.Invoke(WastValues.ToObjects(action.Arguments));
+    }
+
+    private Instance Resolve(string? name)
+    {
+        ModuleSlot? slot;
+        if (name is null)
+        {
+            slot = _current ?? throw new WastScriptException("no module has been defined");
+        }
+        else if (!_named.TryGetValue(name, out slot))
+        {
+            throw new WastScriptException($"unknown module {name}");
+        }
+        return slot.Instance
+            ?? throw new WastScriptException($"{DescribeModule(name)} (line {slot.Line}) failed to load");
+    }
+
+    private static string DescribeModule(string? name) => name is null ? "the current module" : $"module {name}";
+
+    /// <summary>A defined module: its instance, or null when it failed to load, and where it was defined.</summary>
+    private sealed record ModuleSlot(Instance? Instance, int Line);
+}
+
+/// <summary>A problem with the script itself (unknown module or export), reported as the command's failure.</summary>
+internal sealed class WastScriptException(string message) : Exception(message);
+
+/// <summary>Classifies and describes exceptions by the spec's error categories.</summary>
+internal static class WastErrors
+{
+    /// <summary>Strips reflection and task wrappers to the exception that was actually thrown.</summary>
+    public static Exception Unwrap(Exception e)
+    {
+        while (true)
+        {
+            switch (e)
+            {
+                case TargetInvocationException { InnerException: { } inner }:
+                    e = inner;
+                    break;
+                case AggregateException { InnerExceptions.Count: 1 } aggregate:
+                    e = aggregate.InnerExceptions[0];
+                    break;
+                default:
+                    return e;
+            }
+        }
+    }
+
+    /// <summary>True for call stack exhaustion: the engine's trap, or the runtime's stack guard.</summary>
+    public static bool IsExhaustion(Exception e) =>
+        e is TrapException { Code: TrapCode.CallStackExhausted } or InsufficientExecutionStackException;
+
+    /// <summary>One line naming the category and message, with the type and top frame when it is unexpected.</summary>
+    public static string Describe(Exception e)
+    {
+        string text = e switch
+        {
+            TrapException t => $"trap ({t.Code}): {t.Message}",
+            ModuleParseException or TextParseException => $"malformed: {e.Message}",
+            ValidationException => $"invalid: {e.Message}",
+            LinkException => $"unlinkable: {e.Message}",
+            InsufficientExecutionStackException => $"call stack exhausted ({e.GetType().Name})",
+            _ => $"unexpected {e.GetType().FullName}: {e.Message}{TopFrame(e)}",
+        };
+        return OneLine(text);
+    }
+
+    /// <summary>Collapses line breaks so each failure prints on one line.</summary>
+    public static string OneLine(string text) => text.ReplaceLineEndings(" ");
+
+    private static string TopFrame(Exception e)
+    {
+        string? frame = e.StackTrace?.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault();
+        return frame is null ? "" : $" ({frame})";
+    }
+}

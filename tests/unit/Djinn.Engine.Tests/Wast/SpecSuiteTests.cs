@@ -1,0 +1,74 @@
+using Djinn.Cli.Wast;
+using Xunit;
+
+namespace Djinn.Engine.Tests.Wast;
+
+/// <summary>
+/// The WebAssembly 2.0 spec suite, one test per non-SIMD script. Filter with <c>--filter FullyQualifiedName~SpecSuite</c>
+/// (or exclude with <c>FullyQualifiedName!~SpecSuite</c>).
+/// </summary>
+[Trait("Category", "SpecSuite")]
+public sealed class SpecSuiteTests
+{
+    private const string SpecFolder = "wasm-spec-2.0";
+    private const string Missing = "<spec suite not found>";
+    private const int MaxFailuresShown = 100;
+
+    /// <summary>Every non-SIMD <c>.wast</c> file name in the spec folder.</summary>
+    public static TheoryData<string> SpecFiles()
+    {
+        var data = new TheoryData<string>();
+        var folder = FindSpecFolder();
+        if (folder is null)
+        {
+            data.Add(Missing);
+            return data;
+        }
+        foreach (var file in WastRunner.ExpandPath(folder))
+        {
+            string name = Path.GetFileName(file);
+            if (!WastSkipList.IsSimdFile(name)) data.Add(name);
+        }
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(SpecFiles))]
+    public void Spec_script_passes_every_command(string file)
+    {
+        var folder = FindSpecFolder();
+        Assert.True(folder is not null && file != Missing,
+            $"no ../shared/{SpecFolder} folder found above {AppContext.BaseDirectory}");
+
+        var result = WastRunner.RunFile(Path.Combine(folder, file));
+
+        Assert.True(result.Failed == 0, Describe(result));
+    }
+
+    private static string Describe(WastFileResult result)
+    {
+        var lines = result.Failures.Take(MaxFailuresShown).Select(f => $"  line {f.Line}: {f.Kind}: {f.Message}");
+        string more = result.Failed > MaxFailuresShown ? $"{Environment.NewLine}  ... and {result.Failed - MaxFailuresShown} more" : "";
+        return $"{Path.GetFileName(result.File)}: {result.Passed} passed, {result.Failed} failed{Environment.NewLine}" +
+               string.Join(Environment.NewLine, lines) + more;
+    }
+
+    /// <summary>
+    /// Walks up from the test binaries to the folder holding <c>shared/wasm-spec-2.0</c>: the repository root's parent
+    /// (the repository root is the folder with Djinn.slnx; the suite is its sibling <c>../shared/wasm-spec-2.0</c>).
+    /// </summary>
+    private static string? FindSpecFolder()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            string candidate = Path.Combine(dir.FullName, "shared", SpecFolder);
+            if (Directory.Exists(candidate)) return candidate;
+            if (File.Exists(Path.Combine(dir.FullName, "Djinn.slnx")))
+            {
+                string sibling = Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", SpecFolder));
+                if (Directory.Exists(sibling)) return sibling;
+            }
+        }
+        return null;
+    }
+}
