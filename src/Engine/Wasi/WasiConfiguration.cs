@@ -2,7 +2,7 @@ namespace Djinn.Engine;
 
 /// <summary>
 /// The capabilities a guest gets through WASI preview1. By default: no arguments, an empty environment,
-/// no files, empty stdin, and stdout/stderr discarded.
+/// no files, empty stdin, and stdout/stderr discarded. Nothing is inherited from the host unless asked for.
 /// </summary>
 public sealed class WasiConfiguration
 {
@@ -20,4 +20,39 @@ public sealed class WasiConfiguration
 
     /// <summary>Standard error; null discards.</summary>
     public Stream? StandardError { get; set; }
+
+    /// <summary>
+    /// The longest a single poll_oneoff (and so a guest's sleep) may block the calling thread; a longer clock
+    /// timeout fires early. Defaults to 10 seconds.
+    /// </summary>
+    public TimeSpan MaxPollSleep { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Appends <paramref name="arguments"/> to <see cref="Arguments"/> (the first one is argv[0]).</summary>
+    public WasiConfiguration WithArgs(params IEnumerable<string> arguments)
+    {
+        Arguments.AddRange(arguments);
+        return this;
+    }
+
+    /// <summary>Sets one environment variable.</summary>
+    public WasiConfiguration WithEnvironment(string name, string value)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        if (name.Contains('=')) throw new ArgumentException("an environment variable name cannot contain '='", nameof(name));
+        Environment[name] = value;
+        return this;
+    }
+
+    /// <summary>Sets the three standard streams (null keeps the default: empty input, discarded output).</summary>
+    public WasiConfiguration WithStdio(Stream? input, Stream? output, Stream? error)
+    {
+        StandardInput = input;
+        StandardOutput = output;
+        StandardError = error;
+        return this;
+    }
+
+    /// <summary>Connects the guest's stdin, stdout and stderr to this process's own standard streams.</summary>
+    public WasiConfiguration InheritStdio() =>
+        WithStdio(Console.OpenStandardInput(), Console.OpenStandardOutput(), Console.OpenStandardError());
 }

@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace Djinn.Engine.Wasi;
 
 /// <summary>The per-store WASI state: configuration, open descriptors and the guest memory the calls work on.</summary>
@@ -8,6 +10,12 @@ internal sealed class WasiContext
     public WasiContext(WasiConfiguration configuration)
     {
         Configuration = configuration;
+        Arguments = EncodeStrings(configuration.Arguments);
+        Environment = EncodeStrings(configuration.Environment.Select(pair => $"{pair.Key}={pair.Value}"));
+        Descriptors = new WasiFdTable();
+        Descriptors.Set(0, new StdioDescriptor(configuration.StandardInput, isInput: true));
+        Descriptors.Set(1, new StdioDescriptor(configuration.StandardOutput, isInput: false));
+        Descriptors.Set(2, new StdioDescriptor(configuration.StandardError, isInput: false));
         _functions = WasiModule.CreateFunctions(this);
     }
 
@@ -16,5 +24,28 @@ internal sealed class WasiContext
     /// <summary>The instance's exported "memory", bound after instantiation.</summary>
     public Memory? Memory { get; set; }
 
+    /// <summary>Open descriptors: 0, 1 and 2 are stdio; preopened directories will follow from 3.</summary>
+    public WasiFdTable Descriptors { get; }
+
+    /// <summary>argv, each entry UTF-8 with its terminating NUL, fixed when the context was created.</summary>
+    public IReadOnlyList<byte[]> Arguments { get; }
+
+    /// <summary>The environment as <c>KEY=VALUE</c> entries, UTF-8 with a terminating NUL each.</summary>
+    public IReadOnlyList<byte[]> Environment { get; }
+
     public Function? GetFunction(string name) => _functions.GetValueOrDefault(name);
+
+    /// <summary>Every function name this context provides (the whole preview1 import namespace).</summary>
+    public IEnumerable<string> FunctionNames => _functions.Keys;
+
+    /// <summary>A view of the bound memory for one host call.</summary>
+    public GuestMemory GuestMemory => new(Memory);
+
+    private static byte[][] EncodeStrings(IEnumerable<string> values) =>
+        values.Select(value =>
+        {
+            var bytes = new byte[Encoding.UTF8.GetByteCount(value) + 1];
+            Encoding.UTF8.GetBytes(value, bytes);
+            return bytes;
+        }).ToArray();
 }

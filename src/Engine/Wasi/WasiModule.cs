@@ -5,10 +5,31 @@ internal static class WasiModule
 {
     public const string Name = "wasi_snapshot_preview1";
 
+    /// <summary>Every function name of the preview1 import namespace, in witx order.</summary>
+    public static readonly IReadOnlyList<string> FunctionNames =
+    [
+        "args_get", "args_sizes_get", "environ_get", "environ_sizes_get", "clock_res_get", "clock_time_get",
+        "fd_advise", "fd_allocate", "fd_close", "fd_datasync", "fd_fdstat_get", "fd_fdstat_set_flags",
+        "fd_fdstat_set_rights", "fd_filestat_get", "fd_filestat_set_size", "fd_filestat_set_times", "fd_pread",
+        "fd_prestat_get", "fd_prestat_dir_name", "fd_pwrite", "fd_read", "fd_readdir", "fd_renumber", "fd_seek",
+        "fd_sync", "fd_tell", "fd_write", "path_create_directory", "path_filestat_get", "path_filestat_set_times",
+        "path_link", "path_open", "path_readlink", "path_remove_directory", "path_rename", "path_symlink",
+        "path_unlink_file", "poll_oneoff", "proc_exit", "proc_raise", "sched_yield", "random_get", "sock_accept",
+        "sock_recv", "sock_send", "sock_shutdown",
+    ];
+
     /// <summary>Creates the host functions bound to <paramref name="context"/>, by name.</summary>
     public static Dictionary<string, Function> CreateFunctions(WasiContext context)
     {
-        _ = context;
-        return new Dictionary<string, Function>(); // TODO(wasi helper): replace with the real set
+        var functions = new Dictionary<string, Function>(StringComparer.Ordinal);
+        void Add(string name, Delegate callback) => functions.Add(name, Function.FromDelegate(callback));
+
+        new WasiArgsEnvironFunctions(context).Register(Add);
+        new WasiClockFunctions(context).Register(Add);
+        new WasiProcFunctions(context).Register(Add);
+        new WasiFdFunctions(context).Register(Add);
+        new WasiPollFunctions(context).Register(Add);
+        WasiUnsupportedFunctions.Register(Add);
+        return functions;
     }
 }

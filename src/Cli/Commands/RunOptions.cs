@@ -1,0 +1,97 @@
+namespace Djinn.Cli.Commands;
+
+/// <summary>
+/// The parsed arguments of <c>djinn run FILE [--env KEY=VALUE]... [-- ARGS...]</c>.
+/// Options may come before or after FILE; the first token after FILE that is not an option, or everything
+/// after <c>--</c>, starts the guest's arguments, which are passed through untouched.
+/// </summary>
+internal sealed class RunOptions
+{
+    /// <summary>The help text of the run command.</summary>
+    public const string Usage =
+        """
+        Usage: djinn run FILE [--env KEY=VALUE]... [-- ARGS...]
+
+        Runs a WASI preview1 command module (.wasm binary or .wat text) by calling its _start export.
+
+        Arguments:
+          FILE                   The module.
+          ARGS                   Arguments for the guest; argv[0] is the file name.
+
+        Options:
+          --env KEY=VALUE        Give the guest an environment variable (repeatable). The host's
+                                 environment is never passed on.
+          -h, --help             Show this help.
+        """;
+
+    /// <summary>The module file.</summary>
+    public string Path { get; private set; } = "";
+
+    /// <summary>The guest's environment, in the order given (a repeated key keeps the last value).</summary>
+    public List<KeyValuePair<string, string>> Environment { get; } = new();
+
+    /// <summary>The guest's arguments after argv[0].</summary>
+    public List<string> Arguments { get; } = new();
+
+    /// <summary>True when help was asked for.</summary>
+    public bool ShowHelp { get; private set; }
+
+    /// <summary>Parses <paramref name="args"/> (what follows <c>run</c>); returns null and sets <paramref name="error"/> on a mistake.</summary>
+    public static RunOptions? Parse(IReadOnlyList<string> args, out string? error)
+    {
+        var options = new RunOptions();
+        error = null;
+        bool haveFile = false;
+        for (int i = 0; i < args.Count; i++)
+        {
+            string token = args[i];
+            if (token == "--")
+            {
+                options.Arguments.AddRange(args.Skip(i + 1));
+                break;
+            }
+            if (token is "--env" or "-e" || token.StartsWith("--env=", StringComparison.Ordinal))
+            {
+                string? value = token.StartsWith("--env=", StringComparison.Ordinal) ? token["--env=".Length..]
+                    : i + 1 < args.Count ? args[++i] : null;
+                if (value is null)
+                {
+                    error = "--env needs a KEY=VALUE argument";
+                    return null;
+                }
+                int equals = value.IndexOf('=', StringComparison.Ordinal);
+                if (equals <= 0)
+                {
+                    error = $"--env expects KEY=VALUE, got '{value}'";
+                    return null;
+                }
+                options.Environment.Add(new(value[..equals], value[(equals + 1)..]));
+                continue;
+            }
+            if (token is "-h" or "--help")
+            {
+                options.ShowHelp = true;
+                continue;
+            }
+            if (token.Length > 1 && token[0] == '-')
+            {
+                error = $"unknown option '{token}' (put guest arguments after '--')";
+                return null;
+            }
+            if (!haveFile)
+            {
+                options.Path = token;
+                haveFile = true;
+                continue;
+            }
+            options.Arguments.AddRange(args.Skip(i));
+            break;
+        }
+        if (!haveFile && !options.ShowHelp)
+        {
+            error = "missing FILE";
+            return null;
+        }
+        return options;
+    }
+}
