@@ -130,6 +130,7 @@ internal sealed partial class FunctionCompiler
             _il.Emit(OpCodes.Ldc_R4, value);
         }
         Push(ValueKind.F32);
+        _foldableConstant[_count - 1] = value is 0f or 1f or -1f;
     }
 
     private void EmitF64Const(ulong bits)
@@ -145,6 +146,7 @@ internal sealed partial class FunctionCompiler
             _il.Emit(OpCodes.Ldc_R8, value);
         }
         Push(ValueKind.F64);
+        _foldableConstant[_count - 1] = value is 0d or 1d or -1d;
     }
 
     private bool TryEmitMemoryOrTable(in Instruction ins)

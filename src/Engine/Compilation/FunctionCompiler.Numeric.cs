@@ -68,14 +68,14 @@ internal sealed partial class FunctionCompiler
             case Opcode.I64Popcnt: Helper(nameof(RuntimeOps.Popcnt64), 1, K.I64); return true;
 
             // floats
-            case Opcode.F32Add: Binary(OpCodes.Add, K.F32); return true;
-            case Opcode.F32Sub: Binary(OpCodes.Sub, K.F32); return true;
-            case Opcode.F32Mul: Binary(OpCodes.Mul, K.F32); return true;
-            case Opcode.F32Div: Binary(OpCodes.Div, K.F32); return true;
-            case Opcode.F64Add: Binary(OpCodes.Add, K.F64); return true;
-            case Opcode.F64Sub: Binary(OpCodes.Sub, K.F64); return true;
-            case Opcode.F64Mul: Binary(OpCodes.Mul, K.F64); return true;
-            case Opcode.F64Div: Binary(OpCodes.Div, K.F64); return true;
+            case Opcode.F32Add: FloatArithmetic(OpCodes.Add, K.F32, nameof(RuntimeOps.AddF32Strict)); return true;
+            case Opcode.F32Sub: FloatArithmetic(OpCodes.Sub, K.F32, nameof(RuntimeOps.SubF32Strict)); return true;
+            case Opcode.F32Mul: FloatArithmetic(OpCodes.Mul, K.F32, nameof(RuntimeOps.MulF32Strict)); return true;
+            case Opcode.F32Div: FloatArithmetic(OpCodes.Div, K.F32, nameof(RuntimeOps.DivF32Strict)); return true;
+            case Opcode.F64Add: FloatArithmetic(OpCodes.Add, K.F64, nameof(RuntimeOps.AddF64Strict)); return true;
+            case Opcode.F64Sub: FloatArithmetic(OpCodes.Sub, K.F64, nameof(RuntimeOps.SubF64Strict)); return true;
+            case Opcode.F64Mul: FloatArithmetic(OpCodes.Mul, K.F64, nameof(RuntimeOps.MulF64Strict)); return true;
+            case Opcode.F64Div: FloatArithmetic(OpCodes.Div, K.F64, nameof(RuntimeOps.DivF64Strict)); return true;
             case Opcode.F32Min: Helper(nameof(RuntimeOps.MinF32), 2, K.F32); return true;
             case Opcode.F32Max: Helper(nameof(RuntimeOps.MaxF32), 2, K.F32); return true;
             case Opcode.F32Copysign: Helper(nameof(RuntimeOps.CopysignF32), 2, K.F32); return true;
@@ -138,6 +138,16 @@ internal sealed partial class FunctionCompiler
             case Opcode.I64TruncSatF64U: Helper(nameof(RuntimeOps.TruncSatF64U64), 1, K.I64); return true;
             default: return false;
         }
+    }
+
+    /// <summary>
+    /// Float arithmetic. RyuJIT folds x-0, x*1, x/1, x*-1 and the like, which is wrong for signalling NaNs
+    /// (WebAssembly requires a quieted NaN); with such a constant operand the operation goes through a non-inlined op.
+    /// </summary>
+    private void FloatArithmetic(OpCode opcode, ValueKind type, string strictOp)
+    {
+        if (_foldableConstant[_count - 1] || _foldableConstant[_count - 2]) Helper(strictOp, 2, type);
+        else Binary(opcode, type);
     }
 
     private void Binary(OpCode opcode, ValueKind result)

@@ -28,6 +28,8 @@ internal sealed partial class FunctionCompiler
     private readonly List<Frame> _frames = new();
 
     private ValueKind[] _stack = new ValueKind[32];
+    /// <summary>Marks stack entries that are float constants RyuJIT would fold away (±0, ±1); see <see cref="FloatArithmetic"/>.</summary>
+    private bool[] _foldableConstant = new bool[32];
     private int _count;
     private int _ilBase;
     private bool _dead;
@@ -182,7 +184,12 @@ internal sealed partial class FunctionCompiler
     /// <summary>Records a value just pushed on the IL stack.</summary>
     private void Push(ValueKind type)
     {
-        if (_count == _stack.Length) Array.Resize(ref _stack, _count * 2);
+        if (_count == _stack.Length)
+        {
+            Array.Resize(ref _stack, _count * 2);
+            Array.Resize(ref _foldableConstant, _count * 2);
+        }
+        _foldableConstant[_count] = false;
         _stack[_count++] = type;
     }
 

@@ -116,6 +116,16 @@ internal static partial class RuntimeOps
         return a > b ? a : b;
     }
 
+    // Not inlined, so the JIT cannot fold an identity operand away (see FunctionCompiler.FloatArithmetic).
+    [MethodImpl(MethodImplOptions.NoInlining)] public static float AddF32Strict(float a, float b) => a + b;
+    [MethodImpl(MethodImplOptions.NoInlining)] public static float SubF32Strict(float a, float b) => a - b;
+    [MethodImpl(MethodImplOptions.NoInlining)] public static float MulF32Strict(float a, float b) => a * b;
+    [MethodImpl(MethodImplOptions.NoInlining)] public static float DivF32Strict(float a, float b) => a / b;
+    [MethodImpl(MethodImplOptions.NoInlining)] public static double AddF64Strict(double a, double b) => a + b;
+    [MethodImpl(MethodImplOptions.NoInlining)] public static double SubF64Strict(double a, double b) => a - b;
+    [MethodImpl(MethodImplOptions.NoInlining)] public static double MulF64Strict(double a, double b) => a * b;
+    [MethodImpl(MethodImplOptions.NoInlining)] public static double DivF64Strict(double a, double b) => a / b;
+
     // ---- trapping float -> int ----
 
     private static Exception BadTrunc(double a) => Trap(double.IsNaN(a) ? TrapCode.BadConversionToInteger : TrapCode.IntegerOverflow);
