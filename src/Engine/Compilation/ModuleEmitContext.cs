@@ -69,6 +69,8 @@ internal sealed class ModuleEmitContext
                 SignatureDelegates.ReturnType(type), MethodParameters(type));
             for (int r = 1; r < type.Results.Count; r++)
                 method.DefineParameter(type.Parameters.Count + 1 + r, ParameterAttributes.Out, $"result{r}");
+            // Guest code goes straight to optimized machine code: tier-0 code for a hot guest loop is many times slower.
+            method.SetImplementationFlags(MethodImplAttributes.AggressiveOptimization);
             Methods[i] = method;
         }
     }
