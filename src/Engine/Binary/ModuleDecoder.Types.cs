@@ -15,14 +15,14 @@ internal static partial class ModuleDecoder
     {
         int at = r.Position;
         byte b = r.ReadByte();
-        if ((b & 0x80) != 0) throw WasmReader.Error(r.Position, "integer representation too long");
+        if ((b & 0x80) != 0) DecoderThrowHelper.Throw(r.Position, "integer representation too long");
         return b switch
         {
             0x7F or 0x7E or 0x7D or 0x7C => (ValueKind)b,
             0x7B => ValueKind.V128,
             0x70 or 0x6F => (ValueKind)b,
-            > 0x7C => throw WasmReader.Error(at, "malformed number type"),
-            _ => throw WasmReader.Error(at, "malformed reference type"),
+            > 0x7C => throw DecoderThrowHelper.Create(at, "malformed number type"),
+            _ => throw DecoderThrowHelper.Create(at, "malformed reference type"),
         };
     }
 
@@ -31,9 +31,9 @@ internal static partial class ModuleDecoder
     {
         int at = r.Position;
         byte b = r.ReadByte();
-        if ((b & 0x80) != 0) throw WasmReader.Error(r.Position, "integer representation too long");
+        if ((b & 0x80) != 0) DecoderThrowHelper.Throw(r.Position, "integer representation too long");
         if (b is 0x70 or 0x6F) return (ValueKind)b;
-        throw WasmReader.Error(at, "malformed reference type");
+        throw DecoderThrowHelper.Create(at, "malformed reference type");
     }
 
     /// <summary>https://webassembly.github.io/spec/core/binary/types.html#limits (the flag is a 1-bit LEB: 0 or 1).</summary>
@@ -60,7 +60,7 @@ internal static partial class ModuleDecoder
         {
             0 => new GlobalType(type, false),
             1 => new GlobalType(type, true),
-            _ => throw WasmReader.Error(at, "malformed mutability"),
+            _ => throw DecoderThrowHelper.Create(at, "malformed mutability"),
         };
     }
 
@@ -72,8 +72,8 @@ internal static partial class ModuleDecoder
         {
             int at = r.Position;
             byte form = r.ReadByte();
-            if ((form & 0x80) != 0) throw WasmReader.Error(r.Position, "integer representation too long");
-            if (form != 0x60) throw WasmReader.Error(at, "malformed function type");
+            if ((form & 0x80) != 0) DecoderThrowHelper.Throw(r.Position, "integer representation too long");
+            if (form != 0x60) DecoderThrowHelper.Throw(at, "malformed function type");
             var parameters = ReadValueTypes(ref r);
             var results = ReadValueTypes(ref r);
             module.Types.Add(new FuncType(parameters, results));
@@ -119,7 +119,7 @@ internal static partial class ModuleDecoder
                     module.ImportedGlobalCount++;
                     break;
                 default:
-                    throw WasmReader.Error(at, "malformed import kind");
+                    throw DecoderThrowHelper.Create(at, "malformed import kind");
             }
             module.Imports.Add(import);
         }
@@ -166,7 +166,7 @@ internal static partial class ModuleDecoder
             string name = r.ReadName();
             int at = r.Position;
             byte kind = r.ReadByte();
-            if (kind > 3) throw WasmReader.Error(at, "malformed export kind");
+            if (kind > 3) DecoderThrowHelper.Throw(at, "malformed export kind");
             module.Exports.Add(new Export(name, (ExternKind)kind, r.ReadU32()));
         }
     }
