@@ -162,4 +162,20 @@ public sealed class MalformedModuleTests
     {
         FailsWith("illegal opcode", Module().VectorSection(6, B(0x7F, 0x00, 0x41, 0x00)).VectorSection(10).Build());
     }
+
+    [Fact]
+    public void Huge_claimed_counts_fail_as_out_of_bounds_before_allocating()
+    {
+        byte[] huge = U32(uint.MaxValue);
+        foreach (byte id in new byte[] { 1, 2, 3, 4, 5, 6, 7, 9, 10, 11 })
+        {
+            FailsWith("length out of bounds", Module().Section(id, huge).Build());
+        }
+        FailsWith("length out of bounds", Module().VectorSection(1, Concat(B(0x60), huge)).Build());
+        FailsWith("length out of bounds", Module().VectorSection(9, Concat(B(0x01, 0x00), huge)).Build());
+        FailsWith("length out of bounds", Module().VectorSection(11, Concat(B(0x01), huge)).Build());
+        FailsWith("length out of bounds", Module().VoidFunctions(1).VectorSection(10, Concat(B(0x07), huge, B(0x0B))).Build());
+        Assert.Equal("length out of bounds", InstructionDecodingTests.Fails(Concat(B(0x41, 0x00, 0x0E), huge)).Cause);
+        Assert.Equal("length out of bounds", InstructionDecodingTests.Fails(Concat(B(0x1C), huge)).Cause);
+    }
 }
