@@ -7,8 +7,8 @@ internal static partial class ModuleDecoder
 {
     /// <summary>
     /// https://webassembly.github.io/spec/core/binary/types.html#value-types. As in the reference interpreter, bytes
-    /// from 0x7C up are number types, 0x7B is v128 and everything else is read as a reference type, so most
-    /// unknown bytes report "malformed reference type". Types are single-byte signed LEBs: a set continuation bit
+    /// from 0x7C up are number types (all four are valid), 0x7B is v128 and everything else is read as a reference
+    /// type, so unknown bytes report "malformed reference type". Types are single-byte signed LEBs: a set continuation bit
     /// means an over-long encoding.
     /// </summary>
     internal static ValueKind ReadValueType(ref WasmReader r)
@@ -21,7 +21,6 @@ internal static partial class ModuleDecoder
             0x7F or 0x7E or 0x7D or 0x7C => (ValueKind)b,
             0x7B => ValueKind.V128,
             0x70 or 0x6F => (ValueKind)b,
-            > 0x7C => throw DecoderThrowHelper.Create(at, "malformed number type"),
             _ => throw DecoderThrowHelper.Create(at, "malformed reference type"),
         };
     }

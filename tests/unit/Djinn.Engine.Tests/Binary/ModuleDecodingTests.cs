@@ -202,4 +202,24 @@ public sealed class ModuleDecodingTests
         Assert.Empty(m.Functions);
         Assert.Equal(0u, m.DataCount);
     }
+
+    [Fact]
+    public void V128_value_type_decodes_even_though_simd_instructions_are_not_supported()
+    {
+        var m = ModuleDecoder.Decode(Module()
+            .VectorSection(1, B(0x60, 0x01, 0x7B, 0x00))
+            .VectorSection(3, B(0x00))
+            .VectorSection(10, Body(Vec(B(0x01, 0x7B)), B(0x02, 0x7B, 0x00, 0x0B, 0x1A)))
+            .Build());
+        Assert.Equal(ValueKind.V128, m.Types[0].Parameters[0]);
+        Assert.Equal(ValueKind.V128, m.Bodies[0].Locals[0].Type);
+        Assert.Equal((uint)ValueKind.V128, m.Bodies[0].Code[0].A);
+    }
+
+    [Fact]
+    public void Constant_expressions_are_decoded_without_checking_constness()
+    {
+        var m = ModuleDecoder.Decode(Module().VectorSection(6, B(0x7F, 0x00, 0x41, 0x01, 0x41, 0x02, 0x6A, 0x0B)).Build());
+        Assert.Equal(new[] { Opcode.I32Const, Opcode.I32Const, Opcode.I32Add, Opcode.End }, Array.ConvertAll(m.Globals[0].Init, i => i.Opcode));
+    }
 }
