@@ -13,7 +13,7 @@ internal sealed partial class InstructionDecoder
     private Instruction ReadPrefixed(ref WasmReader r, int at)
     {
         uint sub = r.ReadU32();
-        if (sub > 17) throw WasmReader.Error(at, "illegal opcode");
+        if (sub > 17) DecoderThrowHelper.Throw(at, "illegal opcode");
         var opcode = (Opcode)(0x1000 + sub);
         switch (opcode)
         {

@@ -42,7 +42,7 @@ internal sealed partial class InstructionDecoder
                     if (_frames.Count == 0) return _buffer.ToArray();
                     break;
                 case 0x05:
-                    if (_frames[^1] != FrameIf) throw WasmReader.Error(at, "END opcode expected");
+                    if (_frames[^1] != FrameIf) DecoderThrowHelper.Throw(at, "END opcode expected");
                     _frames[^1] = FrameElse;
                     _buffer.Add(new Instruction(Opcode.Else, at));
                     break;
@@ -78,7 +78,7 @@ internal sealed partial class InstructionDecoder
         }
         int typeAt = r.Position;
         long index = r.ReadS33();
-        if (index < 0) throw WasmReader.Error(typeAt, "malformed block type");
+        if (index < 0) DecoderThrowHelper.Throw(typeAt, "malformed block type");
         return new Instruction(opcode, at, (uint)index, (uint)BlockTypeKind.TypeIndex);
     }
 
@@ -118,11 +118,11 @@ internal sealed partial class InstructionDecoder
             case 0xFC:
                 return ReadPrefixed(ref r, at);
             case 0xFD:
-                throw WasmReader.Error(at, "SIMD is not supported yet");
+                throw DecoderThrowHelper.Create(at, "SIMD is not supported yet");
             default:
                 if (op >= 0x28 && op <= 0x3E) return ReadMemoryAccess(ref r, op, at);
                 if (op >= 0x45 && op <= 0xC4) return new Instruction((Opcode)op, at);
-                throw WasmReader.Error(at, "illegal opcode");
+                throw DecoderThrowHelper.Create(at, "illegal opcode");
         }
     }
 
@@ -157,7 +157,7 @@ internal sealed partial class InstructionDecoder
     {
         int alignAt = r.Position;
         uint align = r.ReadU32();
-        if (align >= 32) throw WasmReader.Error(alignAt, "malformed memop flags");
+        if (align >= 32) DecoderThrowHelper.Throw(alignAt, "malformed memop flags");
         uint offset = r.ReadU32();
         return new Instruction((Opcode)op, at, align, offset);
     }

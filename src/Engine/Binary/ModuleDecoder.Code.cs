@@ -30,7 +30,7 @@ internal static partial class ModuleDecoder
                 state.UsesDataIndex = true;
                 state.DataIndexOffset = state.Instructions.DataIndexUse;
             }
-            if (r.Position != start + size) throw WasmReader.Error(start, "section size mismatch");
+            if (r.Position != start + size) DecoderThrowHelper.Throw(start, "section size mismatch");
             module.Bodies.Add(new FunctionBody(locals, code, start));
         }
     }
@@ -50,7 +50,7 @@ internal static partial class ModuleDecoder
             total += n;
             runs[i] = new LocalRun(n, type);
         }
-        if (total > MaxLocals) throw WasmReader.Error(start, "too many locals");
+        if (total > MaxLocals) DecoderThrowHelper.Throw(start, "too many locals");
         return runs;
     }
 }

@@ -25,7 +25,7 @@ internal static partial class ModuleDecoder
         {
             int segmentOffset = r.Position;
             uint flags = r.ReadU32();
-            if (flags > 7) throw WasmReader.Error(segmentOffset, "malformed elements segment kind");
+            if (flags > 7) DecoderThrowHelper.Throw(segmentOffset, "malformed elements segment kind");
             bool passiveOrDeclarative = (flags & 1) != 0;
             bool explicitTableOrDeclarative = (flags & 2) != 0;
             bool usesExpressions = (flags & 4) != 0;
@@ -51,7 +51,7 @@ internal static partial class ModuleDecoder
                 else
                 {
                     int at = r.Position;
-                    if (r.ReadByte() != 0x00) throw WasmReader.Error(at, "malformed element kind");
+                    if (r.ReadByte() != 0x00) DecoderThrowHelper.Throw(at, "malformed element kind");
                 }
             }
 
@@ -102,7 +102,7 @@ internal static partial class ModuleDecoder
                         break;
                     }
                 default:
-                    throw WasmReader.Error(segmentOffset, "malformed data segment kind");
+                    throw DecoderThrowHelper.Create(segmentOffset, "malformed data segment kind");
             }
             module.Data.Add(segment with { ByteOffset = segmentOffset });
         }

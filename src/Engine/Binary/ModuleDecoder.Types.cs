@@ -7,22 +7,21 @@ internal static partial class ModuleDecoder
 {
     /// <summary>
     /// https://webassembly.github.io/spec/core/binary/types.html#value-types. As in the reference interpreter, bytes
-    /// from 0x7C up are number types, 0x7B is v128 and everything else is read as a reference type, so most
-    /// unknown bytes report "malformed reference type". Types are single-byte signed LEBs: a set continuation bit
+    /// from 0x7C up are number types (all four are valid), 0x7B is v128 and everything else is read as a reference
+    /// type, so unknown bytes report "malformed reference type". Types are single-byte signed LEBs: a set continuation bit
     /// means an over-long encoding.
     /// </summary>
     internal static ValueKind ReadValueType(ref WasmReader r)
     {
         int at = r.Position;
         byte b = r.ReadByte();
-        if ((b & 0x80) != 0) throw WasmReader.Error(r.Position, "integer representation too long");
+        if ((b & 0x80) != 0) DecoderThrowHelper.Throw(r.Position, "integer representation too long");
         return b switch
         {
             0x7F or 0x7E or 0x7D or 0x7C => (ValueKind)b,
             0x7B => ValueKind.V128,
             0x70 or 0x6F => (ValueKind)b,
-            > 0x7C => throw WasmReader.Error(at, "malformed number type"),
-            _ => throw WasmReader.Error(at, "malformed reference type"),
+            _ => throw DecoderThrowHelper.Create(at, "malformed reference type"),
         };
     }
 
@@ -31,9 +30,9 @@ internal static partial class ModuleDecoder
     {
         int at = r.Position;
         byte b = r.ReadByte();
-        if ((b & 0x80) != 0) throw WasmReader.Error(r.Position, "integer representation too long");
+        if ((b & 0x80) != 0) DecoderThrowHelper.Throw(r.Position, "integer representation too long");
         if (b is 0x70 or 0x6F) return (ValueKind)b;
-        throw WasmReader.Error(at, "malformed reference type");
+        throw DecoderThrowHelper.Create(at, "malformed reference type");
     }
 
     /// <summary>https://webassembly.github.io/spec/core/binary/types.html#limits (the flag is a 1-bit LEB: 0 or 1).</summary>
@@ -60,7 +59,7 @@ internal static partial class ModuleDecoder
         {
             0 => new GlobalType(type, false),
             1 => new GlobalType(type, true),
-            _ => throw WasmReader.Error(at, "malformed mutability"),
+            _ => throw DecoderThrowHelper.Create(at, "malformed mutability"),
         };
     }
 
@@ -72,8 +71,8 @@ internal static partial class ModuleDecoder
         {
             int at = r.Position;
             byte form = r.ReadByte();
-            if ((form & 0x80) != 0) throw WasmReader.Error(r.Position, "integer representation too long");
-            if (form != 0x60) throw WasmReader.Error(at, "malformed function type");
+            if ((form & 0x80) != 0) DecoderThrowHelper.Throw(r.Position, "integer representation too long");
+            if (form != 0x60) DecoderThrowHelper.Throw(at, "malformed function type");
             var parameters = ReadValueTypes(ref r);
             var results = ReadValueTypes(ref r);
             module.Types.Add(new FuncType(parameters, results));
@@ -119,7 +118,7 @@ internal static partial class ModuleDecoder
                     module.ImportedGlobalCount++;
                     break;
                 default:
-                    throw WasmReader.Error(at, "malformed import kind");
+                    throw DecoderThrowHelper.Create(at, "malformed import kind");
             }
             module.Imports.Add(import);
         }
@@ -166,7 +165,7 @@ internal static partial class ModuleDecoder
             string name = r.ReadName();
             int at = r.Position;
             byte kind = r.ReadByte();
-            if (kind > 3) throw WasmReader.Error(at, "malformed export kind");
+            if (kind > 3) DecoderThrowHelper.Throw(at, "malformed export kind");
             module.Exports.Add(new Export(name, (ExternKind)kind, r.ReadU32()));
         }
     }

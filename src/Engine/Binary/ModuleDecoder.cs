@@ -26,19 +26,19 @@ internal static partial class ModuleDecoder
         {
             int idOffset = r.Position;
             byte id = r.ReadByte();
-            if (id > 12) throw WasmReader.Error(idOffset, "malformed section id");
+            if (id > 12) DecoderThrowHelper.Throw(idOffset, "malformed section id");
             if (id != 0)
             {
                 // https://webassembly.github.io/spec/core/binary/modules.html#binary-module: each non-custom
                 // section at most once, in order; anything else is content after the last section.
                 int order = SectionOrder(id);
-                if (order <= lastOrder) throw WasmReader.Error(idOffset, "unexpected content after last section");
+                if (order <= lastOrder) DecoderThrowHelper.Throw(idOffset, "unexpected content after last section");
                 lastOrder = order;
             }
             int size = r.ReadLength();
             int start = r.Position;
             ReadSection(ref r, id, size, module, state);
-            if (r.Position != start + size) throw WasmReader.Error(start, "section size mismatch");
+            if (r.Position != start + size) DecoderThrowHelper.Throw(start, "section size mismatch");
         }
         CheckConsistency(r.Length, module, state);
         return module;
@@ -47,10 +47,10 @@ internal static partial class ModuleDecoder
     private static void ReadHeader(ref WasmReader r, ReadOnlySpan<byte> bytes)
     {
         // https://webassembly.github.io/spec/core/binary/modules.html#binary-magic
-        if (bytes.Length < 4) throw WasmReader.Error(bytes.Length, "unexpected end");
-        if (r.ReadFixedU32() != Magic) throw WasmReader.Error(0, "magic header not detected");
-        if (bytes.Length < 8) throw WasmReader.Error(bytes.Length, "unexpected end");
-        if (r.ReadFixedU32() != Version) throw WasmReader.Error(4, "unknown binary version");
+        if (bytes.Length < 4) DecoderThrowHelper.Throw(bytes.Length, "unexpected end");
+        if (r.ReadFixedU32() != Magic) DecoderThrowHelper.Throw(0, "magic header not detected");
+        if (bytes.Length < 8) DecoderThrowHelper.Throw(bytes.Length, "unexpected end");
+        if (r.ReadFixedU32() != Version) DecoderThrowHelper.Throw(4, "unknown binary version");
     }
 
     /// <summary>Position of a section id in the mandated order; the data count section (12) sits between element (9) and code (10).</summary>
@@ -88,7 +88,7 @@ internal static partial class ModuleDecoder
         int start = r.Position;
         string name = r.ReadName();
         int consumed = r.Position - start;
-        if (consumed > size) throw WasmReader.Error(start, "unexpected end");
+        if (consumed > size) DecoderThrowHelper.Throw(start, "unexpected end");
         byte[] payload = r.ReadSpan(size - consumed).ToArray();
         module.CustomSections.Add(new CustomSection(name, payload));
     }
@@ -97,11 +97,11 @@ internal static partial class ModuleDecoder
     private static void CheckConsistency(int end, ModuleDefinition module, DecodeState state)
     {
         if (module.Functions.Count != module.Bodies.Count)
-            throw WasmReader.Error(end, "function and code section have inconsistent lengths");
+            throw DecoderThrowHelper.Create(end, "function and code section have inconsistent lengths");
         if (module.DataCount is uint count && count != (uint)module.Data.Count)
-            throw WasmReader.Error(end, "data count and data section have inconsistent lengths");
+            throw DecoderThrowHelper.Create(end, "data count and data section have inconsistent lengths");
         if (module.DataCount is null && state.UsesDataIndex)
-            throw WasmReader.Error(state.DataIndexOffset, "data count section required");
+            throw DecoderThrowHelper.Create(state.DataIndexOffset, "data count section required");
     }
 
     /// <summary>Mutable facts gathered while decoding that feed the module-level checks.</summary>

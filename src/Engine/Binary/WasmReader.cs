@@ -37,23 +37,20 @@ internal ref struct WasmReader
     /// <summary>True when every byte has been read.</summary>
     public readonly bool AtEnd => _position >= _bytes.Length;
 
-    /// <summary>Throws a <see cref="ModuleParseException"/> at <paramref name="offset"/>.</summary>
-    public static ModuleParseException Error(int offset, string cause) => new(offset, cause);
-
     /// <summary>The next byte without consuming it, or -1 at the end.</summary>
     public readonly int Peek() => _position < _bytes.Length ? _bytes[_position] : -1;
 
     /// <summary>Reads one raw byte.</summary>
     public byte ReadByte()
     {
-        if (_position >= _bytes.Length) throw Error(_bytes.Length, UnexpectedEnd);
+        if (_position >= _bytes.Length) DecoderThrowHelper.Throw(_bytes.Length, UnexpectedEnd);
         return _bytes[_position++];
     }
 
     /// <summary>Reads <paramref name="count"/> raw bytes (a view into the module).</summary>
     public ReadOnlySpan<byte> ReadSpan(int count)
     {
-        if (count < 0 || count > Remaining) throw Error(_bytes.Length, UnexpectedEnd);
+        if (count < 0 || count > Remaining) DecoderThrowHelper.Throw(_bytes.Length, UnexpectedEnd);
         var span = _bytes.Slice(_position, count);
         _position += count;
         return span;
@@ -69,7 +66,7 @@ internal ref struct WasmReader
     public void ReadZeroByte()
     {
         int at = _position;
-        if (ReadByte() != 0) throw Error(at, "zero byte expected");
+        if (ReadByte() != 0) DecoderThrowHelper.Throw(at, "zero byte expected");
     }
 
     /// <summary>
@@ -82,7 +79,7 @@ internal ref struct WasmReader
         // As in the reference interpreter, the bound counts from the start of the length itself.
         int at = _position;
         uint n = ReadU32();
-        if (n > (uint)(_bytes.Length - at)) throw Error(at, "length out of bounds");
+        if (n > (uint)(_bytes.Length - at)) DecoderThrowHelper.Throw(at, "length out of bounds");
         return (int)n;
     }
 
@@ -94,7 +91,7 @@ internal ref struct WasmReader
     {
         int at = _position;
         var raw = ReadByteVector();
-        if (!System.Text.Unicode.Utf8.IsValid(raw)) throw Error(at, "malformed UTF-8 encoding");
+        if (!System.Text.Unicode.Utf8.IsValid(raw)) DecoderThrowHelper.Throw(at, "malformed UTF-8 encoding");
         return Encoding.UTF8.GetString(raw);
     }
 
@@ -123,9 +120,9 @@ internal ref struct WasmReader
         int shift = 0;
         for (int n = bits; ; n -= 7)
         {
-            if (n <= 0) throw Error(_position, "integer representation too long");
+            if (n <= 0) DecoderThrowHelper.Throw(_position, "integer representation too long");
             byte b = ReadByte();
-            if (n < 7 && (b & 0x7F) >= (1 << n)) throw Error(_position - 1, "integer too large");
+            if (n < 7 && (b & 0x7F) >= (1 << n)) DecoderThrowHelper.Throw(_position - 1, "integer too large");
             result |= (ulong)(b & 0x7F) << shift;
             if ((b & 0x80) == 0) return result;
             shift += 7;
@@ -142,13 +139,13 @@ internal ref struct WasmReader
         int shift = 0;
         for (int n = bits; ; n -= 7)
         {
-            if (n <= 0) throw Error(_position, "integer representation too long");
+            if (n <= 0) DecoderThrowHelper.Throw(_position, "integer representation too long");
             byte b = ReadByte();
             if (n < 7)
             {
                 int mask = (-1 << (n - 1)) & 0x7F;
                 int high = b & mask;
-                if (high != 0 && high != mask) throw Error(_position - 1, "integer too large");
+                if (high != 0 && high != mask) DecoderThrowHelper.Throw(_position - 1, "integer too large");
             }
             result |= (long)(b & 0x7F) << shift;
             shift += 7;
