@@ -13,8 +13,8 @@ internal static class WasiClocks
     private const long NanosecondsPerTick = 100; // TimeSpan/DateTime ticks
     private const int LinuxClockThreadCputimeId = 3;
 
-    private static readonly double s_nanosecondsPerTimestamp = 1e9 / Stopwatch.Frequency;
-    private static bool s_threadClockUnavailable;
+    private static readonly double _nanosecondsPerTimestamp = 1e9 / Stopwatch.Frequency;
+    private static bool _threadClockUnavailable;
 
     /// <summary>The current time of <paramref name="clock"/>; false for an unknown clock id (EINVAL).</summary>
     public static bool TryGetTime(int clock, out ulong nanoseconds)
@@ -25,7 +25,7 @@ internal static class WasiClocks
                 nanoseconds = (ulong)(DateTime.UtcNow.Ticks - DateTime.UnixEpoch.Ticks) * NanosecondsPerTick;
                 return true;
             case WasiClockId.Monotonic:
-                nanoseconds = (ulong)(Stopwatch.GetTimestamp() * s_nanosecondsPerTimestamp);
+                nanoseconds = (ulong)(Stopwatch.GetTimestamp() * _nanosecondsPerTimestamp);
                 return true;
             case WasiClockId.ProcessCputime:
                 nanoseconds = (ulong)Environment.CpuUsage.TotalTime.Ticks * NanosecondsPerTick;
@@ -49,10 +49,10 @@ internal static class WasiClocks
                 nanoseconds = NanosecondsPerTick;
                 return true;
             case WasiClockId.Monotonic:
-                nanoseconds = (ulong)Math.Max(1, Math.Ceiling(s_nanosecondsPerTimestamp));
+                nanoseconds = (ulong)Math.Max(1, Math.Ceiling(_nanosecondsPerTimestamp));
                 return true;
             case WasiClockId.ThreadCputime:
-                nanoseconds = OperatingSystem.IsLinux() && !s_threadClockUnavailable ? 1UL : NanosecondsPerTick;
+                nanoseconds = OperatingSystem.IsLinux() && !_threadClockUnavailable ? 1UL : NanosecondsPerTick;
                 return true;
             default:
                 nanoseconds = 0;
@@ -63,7 +63,7 @@ internal static class WasiClocks
     /// <summary>CLOCK_THREAD_CPUTIME_ID on Linux; elsewhere (or if libc refuses) the process CPU time.</summary>
     private static ulong ThreadCpuTime()
     {
-        if (OperatingSystem.IsLinux() && !s_threadClockUnavailable)
+        if (OperatingSystem.IsLinux() && !_threadClockUnavailable)
         {
             try
             {
@@ -72,7 +72,7 @@ internal static class WasiClocks
             }
             catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
             {
-                s_threadClockUnavailable = true;
+                _threadClockUnavailable = true;
             }
         }
         return (ulong)Environment.CpuUsage.TotalTime.Ticks * NanosecondsPerTick;
