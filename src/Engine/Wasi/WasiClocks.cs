@@ -13,7 +13,6 @@ internal static class WasiClocks
     private const long NanosecondsPerTick = 100; // TimeSpan/DateTime ticks
     private const int LinuxClockThreadCputimeId = 3;
 
-    private static readonly double _nanosecondsPerTimestamp = 1e9 / Stopwatch.Frequency;
     private static bool _threadClockUnavailable;
 
     /// <summary>The current time of <paramref name="clock"/>; false for an unknown clock id (EINVAL).</summary>
@@ -25,7 +24,7 @@ internal static class WasiClocks
                 nanoseconds = (ulong)(DateTime.UtcNow.Ticks - DateTime.UnixEpoch.Ticks) * NanosecondsPerTick;
                 return true;
             case WasiClockId.Monotonic:
-                nanoseconds = (ulong)(Stopwatch.GetTimestamp() * _nanosecondsPerTimestamp);
+                nanoseconds = MonotonicNanoseconds(Stopwatch.GetTimestamp());
                 return true;
             case WasiClockId.ProcessCputime:
                 nanoseconds = (ulong)Environment.CpuUsage.TotalTime.Ticks * NanosecondsPerTick;
@@ -49,7 +48,7 @@ internal static class WasiClocks
                 nanoseconds = NanosecondsPerTick;
                 return true;
             case WasiClockId.Monotonic:
-                nanoseconds = (ulong)Math.Max(1, Math.Ceiling(_nanosecondsPerTimestamp));
+                nanoseconds = (ulong)Math.Max(1, (1_000_000_000L + Stopwatch.Frequency - 1) / Stopwatch.Frequency);
                 return true;
             case WasiClockId.ThreadCputime:
                 nanoseconds = OperatingSystem.IsLinux() && !_threadClockUnavailable ? 1UL : NanosecondsPerTick;
@@ -58,6 +57,15 @@ internal static class WasiClocks
                 nanoseconds = 0;
                 return false;
         }
+    }
+
+    /// <summary>Stopwatch ticks to nanoseconds in integer arithmetic, exact and monotonic however long the host runs.</summary>
+    private static ulong MonotonicNanoseconds(long timestamp)
+    {
+        long frequency = Stopwatch.Frequency;
+        ulong seconds = (ulong)(timestamp / frequency);
+        ulong fraction = (ulong)(timestamp % frequency);
+        return seconds * 1_000_000_000UL + fraction * 1_000_000_000UL / (ulong)frequency;
     }
 
     /// <summary>CLOCK_THREAD_CPUTIME_ID on Linux; elsewhere (or if libc refuses) the process CPU time.</summary>
