@@ -1,4 +1,7 @@
+using System.Runtime.CompilerServices;
 using Djinn.Cli.Commands;
+
+[assembly: InternalsVisibleTo("Djinn.Engine.Tests")]
 
 namespace Djinn.Cli;
 

@@ -33,19 +33,19 @@ internal static class RunCommand
         {
             return LargeStack.Run(() => RunGuest(options, environment, stdout, stderr));
         }
-        catch (TrapException trap) when (trap.Code == TrapCode.Exit)
+        catch (Exception e) when (FindExit(e) is { } exit)
         {
-            return trap.ExitCode;
+            return exit.ExitCode;
         }
         catch (TrapException trap)
         {
-            environment.Error.WriteLine($"trap: {trap.Code}: {trap.Message}");
+            environment.Error.WriteLine($"trap: {trap.Code}: {trap.Message.ReplaceLineEndings(" ")}");
             return ExitCodes.Trap;
         }
-        catch (Exception e) when (e is ModuleParseException or TextParseException or ValidationException or LinkException
-            or WasmException or IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is WasmException or IOException or UnauthorizedAccessException)
         {
-            environment.Error.WriteLine($"error: {e.Message}");
+            // ModuleParseException, TextParseException, ValidationException, LinkException, a missing file...
+            environment.Error.WriteLine($"error: {e.Message.ReplaceLineEndings(" ")}");
             return ExitCodes.Failure;
         }
         catch (Exception e)
@@ -80,6 +80,18 @@ internal static class RunCommand
             throw new LinkException($"'{EntryPoint}' has type {start.Type}, expected [] -> []");
         start.Invoke();
         return ExitCodes.Success;
+    }
+
+    /// <summary>
+    /// The proc_exit unwind, also when the engine wrapped it (e.g. as a host-error trap around the host function's exception).
+    /// </summary>
+    private static TrapException? FindExit(Exception? e)
+    {
+        for (; e is not null; e = e.InnerException)
+        {
+            if (e is TrapException { Code: TrapCode.Exit } exit) return exit;
+        }
+        return null;
     }
 
     private static void Flush(Stream stream)

@@ -19,7 +19,7 @@ internal sealed class RunOptions
           ARGS                   Arguments for the guest; argv[0] is the file name.
 
         Options:
-          --env KEY=VALUE        Give the guest an environment variable (repeatable). The host's
+          -e, --env KEY=VALUE    Give the guest an environment variable (repeatable). The host's
                                  environment is never passed on.
           -h, --help             Show this help.
         """;

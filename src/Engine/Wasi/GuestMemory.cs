@@ -67,11 +67,8 @@ internal readonly ref struct GuestMemory
     public WasiErrno TryReadIovecs(int pointer, int count, out (int Pointer, int Length)[] iovecs)
     {
         iovecs = Array.Empty<(int, int)>();
-        if (!TrySlice(pointer, (int)Math.Min((long)(uint)count * WasiLayout.IovecSize, int.MaxValue), out var table)
-            || (long)(uint)count * WasiLayout.IovecSize > int.MaxValue)
-        {
-            return WasiErrno.Fault;
-        }
+        long tableSize = (long)(uint)count * WasiLayout.IovecSize;
+        if (!InBounds(pointer, tableSize) || !TrySlice(pointer, (int)tableSize, out var table)) return WasiErrno.Fault;
         var result = new (int, int)[(uint)count];
         long total = 0;
         for (int i = 0; i < result.Length; i++)

@@ -13,8 +13,7 @@ internal static class WasiClocks
     private const long NanosecondsPerTick = 100; // TimeSpan/DateTime ticks
     private const int LinuxClockThreadCputimeId = 3;
 
-    private static readonly double s_nanosecondsPerTimestamp = 1e9 / Stopwatch.Frequency;
-    private static bool s_threadClockUnavailable;
+    private static bool _threadClockUnavailable;
 
     /// <summary>The current time of <paramref name="clock"/>; false for an unknown clock id (EINVAL).</summary>
     public static bool TryGetTime(int clock, out ulong nanoseconds)
@@ -25,7 +24,7 @@ internal static class WasiClocks
                 nanoseconds = (ulong)(DateTime.UtcNow.Ticks - DateTime.UnixEpoch.Ticks) * NanosecondsPerTick;
                 return true;
             case WasiClockId.Monotonic:
-                nanoseconds = (ulong)(Stopwatch.GetTimestamp() * s_nanosecondsPerTimestamp);
+                nanoseconds = MonotonicNanoseconds(Stopwatch.GetTimestamp());
                 return true;
             case WasiClockId.ProcessCputime:
                 nanoseconds = (ulong)Environment.CpuUsage.TotalTime.Ticks * NanosecondsPerTick;
@@ -49,10 +48,10 @@ internal static class WasiClocks
                 nanoseconds = NanosecondsPerTick;
                 return true;
             case WasiClockId.Monotonic:
-                nanoseconds = (ulong)Math.Max(1, Math.Ceiling(s_nanosecondsPerTimestamp));
+                nanoseconds = (ulong)Math.Max(1, (1_000_000_000L + Stopwatch.Frequency - 1) / Stopwatch.Frequency);
                 return true;
             case WasiClockId.ThreadCputime:
-                nanoseconds = OperatingSystem.IsLinux() && !s_threadClockUnavailable ? 1UL : NanosecondsPerTick;
+                nanoseconds = OperatingSystem.IsLinux() && !_threadClockUnavailable ? 1UL : NanosecondsPerTick;
                 return true;
             default:
                 nanoseconds = 0;
@@ -60,10 +59,19 @@ internal static class WasiClocks
         }
     }
 
+    /// <summary>Stopwatch ticks to nanoseconds in integer arithmetic, exact and monotonic however long the host runs.</summary>
+    private static ulong MonotonicNanoseconds(long timestamp)
+    {
+        long frequency = Stopwatch.Frequency;
+        ulong seconds = (ulong)(timestamp / frequency);
+        ulong fraction = (ulong)(timestamp % frequency);
+        return seconds * 1_000_000_000UL + fraction * 1_000_000_000UL / (ulong)frequency;
+    }
+
     /// <summary>CLOCK_THREAD_CPUTIME_ID on Linux; elsewhere (or if libc refuses) the process CPU time.</summary>
     private static ulong ThreadCpuTime()
     {
-        if (OperatingSystem.IsLinux() && !s_threadClockUnavailable)
+        if (OperatingSystem.IsLinux() && !_threadClockUnavailable)
         {
             try
             {
@@ -72,7 +80,7 @@ internal static class WasiClocks
             }
             catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
             {
-                s_threadClockUnavailable = true;
+                _threadClockUnavailable = true;
             }
         }
         return (ulong)Environment.CpuUsage.TotalTime.Ticks * NanosecondsPerTick;

@@ -105,9 +105,10 @@ internal sealed class WasiPollFunctions
 
     private void Sleep(ulong nanoseconds)
     {
-        var bound = _context.Configuration.MaxPollSleep;
-        var duration = nanoseconds / 100 >= (ulong)bound.Ticks ? bound : TimeSpan.FromTicks((long)(nanoseconds / 100));
-        if (duration > TimeSpan.Zero) Thread.Sleep(duration);
+        // Thread.Sleep takes at most int.MaxValue - 1 milliseconds; a negative bound means no sleeping at all.
+        long boundTicks = Math.Clamp(_context.Configuration.MaxPollSleep.Ticks, 0, (int.MaxValue - 1) * TimeSpan.TicksPerMillisecond);
+        long ticks = (long)Math.Min(nanoseconds / 100, (ulong)boundTicks);
+        if (ticks > 0) Thread.Sleep(TimeSpan.FromTicks(ticks));
         else Thread.Yield();
     }
 

@@ -111,4 +111,16 @@ public sealed class WasiPollTests
         Assert.Equal(21, h.Get<Func<int, int, int, int, int>>("poll_oneoff")(65536 - 40, Out, 1, Count));
         Assert.Equal(21, h.Get<Func<int, int, int, int, int>>("poll_oneoff")(In, Out, 100_000, Count));
     }
+
+    [Fact]
+    public void Out_of_range_sleep_bounds_do_not_throw()
+    {
+        foreach (var bound in new[] { TimeSpan.FromTicks(-5), TimeSpan.Zero })
+        {
+            var h = new WasiHarness(new WasiConfiguration { MaxPollSleep = bound });
+            Clock(h, 0, 1, clock: 1, timeout: 1_000_000_000);
+            Assert.Equal(0, Poll(h, 1));
+            Assert.Equal(1u, h.U32(Count));
+        }
+    }
 }
