@@ -11,29 +11,13 @@ internal sealed record SpecBinaryCase(string File, int Line, byte[] Bytes, strin
 /// </summary>
 internal static class SpecBinaryCases
 {
-    /// <summary>
-    /// Where the spec suite lives: <c>DJINN_SPEC_SUITE</c>, else <c>shared/wasm-spec-2.0</c> beside the repository
-    /// (or any ancestor of the test binaries), else <c>/work/shared/wasm-spec-2.0</c>. Tests using it do nothing when it is absent.
-    /// </summary>
-    public static string SuiteDirectory { get; } = FindSuite();
-
-    private static string FindSuite()
-    {
-        var fromEnvironment = Environment.GetEnvironmentVariable("DJINN_SPEC_SUITE");
-        if (!string.IsNullOrEmpty(fromEnvironment)) return fromEnvironment;
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "shared", "wasm-spec-2.0");
-            if (Directory.Exists(candidate)) return candidate;
-        }
-        return "/work/shared/wasm-spec-2.0";
-    }
+    /// <summary>The spec suite folder (see <see cref="Support.TestPaths.SpecSuite"/>); a missing suite fails the tests.</summary>
+    public static string SuiteDirectory => Support.TestPaths.SpecSuite;
 
     /// <summary>All binary modules of every non-SIMD .wast file in the suite.</summary>
     public static List<SpecBinaryCase> Load()
     {
         var cases = new List<SpecBinaryCase>();
-        if (!Directory.Exists(SuiteDirectory)) return cases;
         foreach (var path in Directory.GetFiles(SuiteDirectory, "*.wast"))
         {
             string name = Path.GetFileName(path);
