@@ -24,10 +24,12 @@ public sealed class WastRunner
 
     /// <summary>
     /// Runs one script. Never throws for script or engine problems: a missing file, a script that does not
-    /// parse, or an unexpected exception all become failures in the result.
-    /// SIMD files are skipped unless <paramref name="includeSimd"/> is set.
+    /// parse, or an unexpected exception all become failures in the result. SIMD files are skipped.
     /// </summary>
-    public static WastFileResult RunFile(string path, bool includeSimd = false)
+    public static WastFileResult RunFile(string path) => RunFile(path, includeSimd: false);
+
+    /// <summary>Runs one script as <see cref="RunFile(string)"/> does; SIMD files run only when <paramref name="includeSimd"/> is set.</summary>
+    public static WastFileResult RunFile(string path, bool includeSimd)
     {
         if (!File.Exists(path)) return WastFileResult.SingleFailure(path, 0, "file", $"file not found: {path}");
         if (WastSkipList.ReasonForFile(path, includeSimd) is { } reason) return WastFileResult.SkippedFile(path, reason);

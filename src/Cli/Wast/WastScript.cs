@@ -8,7 +8,8 @@ namespace Djinn.Cli.Wast;
 /// Executes the commands of one script against the engine's public API
 /// (https://github.com/WebAssembly/spec/tree/main/interpreter#scripts).
 /// All modules of the script share one store, the spectest host items and the registrations.
-/// Not thread-safe; the runner uses one per script, on a thread with a large stack.
+/// Commands run on one thread (the runner's large-stack thread); only <see cref="Snapshot"/>, <see cref="CurrentLine"/>
+/// and <see cref="Abandon"/> may be used from another.
 /// </summary>
 internal sealed class WastScript
 {
