@@ -20,7 +20,7 @@ internal sealed class WastScript
     private readonly string _fileName;
     private readonly Engine.Engine _engine;
     private readonly Store _store;
-    private readonly Dictionary<string, Instance> _registered = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, IReadOnlyDictionary<string, object>> _registered = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ModuleSlot> _named = new(StringComparer.Ordinal);
     private readonly List<WastFailure> _failures = [];
     private readonly List<WastSkip> _skipped = [];
@@ -41,6 +41,9 @@ internal sealed class WastScript
         _store = new Store(_engine);
         _watchdog = new CommandWatchdog(_store.Budget, CommandTimeout);
     }
+
+    /// <summary>The store every module of the script is instantiated in.</summary>
+    public Store Store => _store;
 
     /// <summary>The line of the command running now (0 before the first).</summary>
     public int CurrentLine => _currentLine;
@@ -151,7 +154,7 @@ internal sealed class WastScript
         try
         {
             var instance = Instantiate(Compile(command.Module, command.Line));
-            Bind(command.Module.Name, new ModuleSlot(instance, command.Line));
+            Bind(command.Module.Name, new ModuleSlot(instance.Exports, command.Line));
             return null;
         }
         catch
@@ -161,6 +164,13 @@ internal sealed class WastScript
             throw;
         }
     }
+
+    /// <summary>
+    /// Makes <paramref name="exports"/> the current module (and the module <paramref name="name"/>), as a
+    /// <c>module</c> command at <paramref name="line"/> would; lets tests drive actions without compiling.
+    /// </summary>
+    public void Bind(string? name, IReadOnlyDictionary<string, object> exports, int line) =>
+        Bind(name, new ModuleSlot(exports, line));
 
     private void Bind(string? name, ModuleSlot slot)
     {
@@ -277,25 +287,29 @@ internal sealed class WastScript
         _spectest ??= new SpecTestHost(_store);
         var linker = new Linker(_engine) { AllowShadowing = true };
         _spectest.DefineIn(linker);
-        foreach (var (name, instance) in _registered) linker.DefineInstance(name, instance);
+        foreach (var (registeredAs, exports) in _registered)
+        {
+            foreach (var (name, item) in exports) linker.Define(registeredAs, name, item);
+        }
         return linker.Instantiate(_store, module);
     }
 
     private object?[] Perform(WastAction action)
     {
-        var instance = Resolve(action.ModuleName);
+        var exports = Resolve(action.ModuleName);
+        var item = exports.GetValueOrDefault(action.Name);
         if (action.IsGet)
         {
-            var global = instance.GetGlobal(action.Name)
+            var global = item as Global
                 ?? throw new WastScriptException($"{DescribeModule(action.ModuleName)} has no global export \"{action.Name}\"");
             return [global.Value];
         }
-        var function = instance.GetFunction(action.Name)
+        var function = item as Function
             ?? throw new WastScriptException($"{DescribeModule(action.ModuleName)} has no function export \"{action.Name}\"");
         return function.Invoke(WastValues.ToObjects(action.Arguments));
     }
 
-    private Instance Resolve(string? name)
+    private IReadOnlyDictionary<string, object> Resolve(string? name)
     {
         ModuleSlot? slot;
         if (name is null)
@@ -306,12 +320,12 @@ internal sealed class WastScript
         {
             throw new WastScriptException($"unknown module {name}");
         }
-        return slot.Instance
+        return slot.Exports
             ?? throw new WastScriptException($"{DescribeModule(name)} (line {slot.Line}) failed to load");
     }
 
     private static string DescribeModule(string? name) => name is null ? "the current module" : $"module {name}";
 
-    /// <summary>A defined module: its instance, or null when it failed to load, and where it was defined.</summary>
-    private sealed record ModuleSlot(Instance? Instance, int Line);
+    /// <summary>A defined module: its instance's exports, or null when it failed to load, and where it was defined.</summary>
+    private sealed record ModuleSlot(IReadOnlyDictionary<string, object>? Exports, int Line);
 }
