@@ -28,6 +28,12 @@ internal static class WastErrors
         }
     }
 
+    /// <summary>
+    /// True for a trap the spec can expect. A <see cref="TrapCode.Timeout"/> trap is the runner's watchdog
+    /// interrupting a hung guest, never an expected outcome.
+    /// </summary>
+    public static bool IsTrap(Exception e) => e is TrapException { Code: not TrapCode.Timeout };
+
     /// <summary>True for call stack exhaustion: the engine's trap, or the runtime's stack guard.</summary>
     public static bool IsExhaustion(Exception e) =>
         e is TrapException { Code: TrapCode.CallStackExhausted } or InsufficientExecutionStackException;
