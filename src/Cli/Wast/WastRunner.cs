@@ -15,6 +15,9 @@ public sealed class WastRunner
     /// </summary>
     public const int ScriptStackSize = 512 * 1024 * 1024;
 
+    /// <summary>The stack used when the system refuses <see cref="ScriptStackSize"/>.</summary>
+    private const int FallbackStackSize = 64 * 1024 * 1024;
+
     /// <summary>How long one script may run in all before it is abandoned and reported as timed out.</summary>
     public static readonly TimeSpan FileTimeout = TimeSpan.FromMinutes(10);
 
@@ -24,10 +27,12 @@ public sealed class WastRunner
 
     /// <summary>
     /// Runs one script. Never throws for script or engine problems: a missing file, a script that does not
-    /// parse, or an unexpected exception all become failures in the result.
-    /// SIMD files are skipped unless <paramref name="includeSimd"/> is set.
+    /// parse, or an unexpected exception all become failures in the result. SIMD files are skipped.
     /// </summary>
-    public static WastFileResult RunFile(string path, bool includeSimd = false)
+    public static WastFileResult RunFile(string path) => RunFile(path, includeSimd: false);
+
+    /// <summary>Runs one script as <see cref="RunFile(string)"/> does; SIMD files run only when <paramref name="includeSimd"/> is set.</summary>
+    public static WastFileResult RunFile(string path, bool includeSimd)
     {
         if (!File.Exists(path)) return WastFileResult.SingleFailure(path, 0, "file", $"file not found: {path}");
         if (WastSkipList.ReasonForFile(path, includeSimd) is { } reason) return WastFileResult.SkippedFile(path, reason);
@@ -129,7 +134,7 @@ public sealed class WastRunner
     {
         WastFileResult? result = null;
         Exception? error = null;
-        var thread = new Thread(() =>
+        void Body()
         {
             try
             {
@@ -139,12 +144,17 @@ public sealed class WastRunner
             {
                 error = e;
             }
-        }, ScriptStackSize)
+        }
+        Thread thread;
+        try
         {
-            IsBackground = true,
-            Name = $"wast {Path.GetFileName(path)}",
-        };
-        thread.Start();
+            thread = StartThread(Body, ScriptStackSize, path);
+        }
+        catch (OutOfMemoryException)
+        {
+            // The address space would not take the large stack; the engine's own stack guard still applies.
+            thread = StartThread(Body, FallbackStackSize, path);
+        }
         if (!thread.Join(FileTimeout))
         {
             script.Abandon();
@@ -160,5 +170,16 @@ public sealed class WastRunner
             return partial with { Failures = [.. partial.Failures, crash] };
         }
         return result ?? WastFileResult.SingleFailure(path, 0, "runner", "the script thread produced no result");
+    }
+
+    private static Thread StartThread(ThreadStart body, int stackSize, string path)
+    {
+        var thread = new Thread(body, stackSize)
+        {
+            IsBackground = true,
+            Name = $"wast {Path.GetFileName(path)}",
+        };
+        thread.Start();
+        return thread;
     }
 }

@@ -1,4 +1,3 @@
-using System.Reflection;
 using Djinn.Engine;
 using Djinn.Engine.Text;
 using Module = Djinn.Engine.Module;
@@ -9,7 +8,8 @@ namespace Djinn.Cli.Wast;
 /// Executes the commands of one script against the engine's public API
 /// (https://github.com/WebAssembly/spec/tree/main/interpreter#scripts).
 /// All modules of the script share one store, the spectest host items and the registrations.
-/// Not thread-safe; the runner uses one per script, on a thread with a large stack.
+/// Commands run on one thread (the runner's large-stack thread); only <see cref="Snapshot"/>, <see cref="CurrentLine"/>
+/// and <see cref="Abandon"/> may be used from another.
 /// </summary>
 internal sealed class WastScript
 {
@@ -20,7 +20,7 @@ internal sealed class WastScript
     private readonly string _fileName;
     private readonly Engine.Engine _engine;
     private readonly Store _store;
-    private readonly Dictionary<string, Instance> _registered = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, IReadOnlyDictionary<string, object>> _registered = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ModuleSlot> _named = new(StringComparer.Ordinal);
     private readonly List<WastFailure> _failures = [];
     private readonly List<WastSkip> _skipped = [];
@@ -41,6 +41,9 @@ internal sealed class WastScript
         _store = new Store(_engine);
         _watchdog = new CommandWatchdog(_store.Budget, CommandTimeout);
     }
+
+    /// <summary>The store every module of the script is instantiated in.</summary>
+    public Store Store => _store;
 
     /// <summary>The line of the command running now (0 before the first).</summary>
     public int CurrentLine => _currentLine;
@@ -123,9 +126,10 @@ internal sealed class WastScript
                 ? error.Message
                 : $"{Expectation(command)}, got {WastErrors.Describe(error)}";
         }
-        if (_watchdog.Stop())
+        if (_watchdog.Stop() && failure is not null)
         {
-            failure = $"timed out: still running after {CommandTimeout.TotalSeconds:0} s, so the guest was interrupted";
+            // A slow command that still behaved as expected (say, a long compile) passes; one that failed is reported as the hang it was.
+            failure = $"timed out: still running after {CommandTimeout.TotalSeconds:0} s, so the guest was interrupted ({failure})";
         }
         lock (_gate)
         {
@@ -151,7 +155,7 @@ internal sealed class WastScript
         try
         {
             var instance = Instantiate(Compile(command.Module, command.Line));
-            Bind(command.Module.Name, new ModuleSlot(instance, command.Line));
+            Bind(command.Module.Name, new ModuleSlot(instance.Exports, command.Line));
             return null;
         }
         catch
@@ -161,6 +165,13 @@ internal sealed class WastScript
             throw;
         }
     }
+
+    /// <summary>
+    /// Makes <paramref name="exports"/> the current module (and the module <paramref name="name"/>), as a
+    /// <c>module</c> command at <paramref name="line"/> would; lets tests drive actions without compiling.
+    /// </summary>
+    public void Bind(string? name, IReadOnlyDictionary<string, object> exports, int line) =>
+        Bind(name, new ModuleSlot(exports, line));
 
     private void Bind(string? name, ModuleSlot slot)
     {
@@ -189,7 +200,7 @@ internal sealed class WastScript
             {
                 _ = Instantiate(module);
             }
-            catch (Exception e) when (WastErrors.Unwrap(e) is TrapException)
+            catch (Exception e) when (WastErrors.IsTrap(WastErrors.Unwrap(e)))
             {
                 return null;
             }
@@ -201,7 +212,7 @@ internal sealed class WastScript
         {
             results = Perform(command.Action);
         }
-        catch (Exception e) when (WastErrors.Unwrap(e) is TrapException)
+        catch (Exception e) when (WastErrors.IsTrap(WastErrors.Unwrap(e)))
         {
             return null;
         }
@@ -262,7 +273,7 @@ internal sealed class WastScript
     }
 
     private static bool IsExpectedInstantiationFailure(WastAssertKind kind, Exception error) =>
-        kind == WastAssertKind.Unlinkable ? error is LinkException : error is TrapException;
+        kind == WastAssertKind.Unlinkable ? error is LinkException : WastErrors.IsTrap(error);
 
     private Module Compile(WastModule module, int line)
     {
@@ -277,25 +288,29 @@ internal sealed class WastScript
         _spectest ??= new SpecTestHost(_store);
         var linker = new Linker(_engine) { AllowShadowing = true };
         _spectest.DefineIn(linker);
-        foreach (var (name, instance) in _registered) linker.DefineInstance(name, instance);
+        foreach (var (registeredAs, exports) in _registered)
+        {
+            foreach (var (name, item) in exports) linker.Define(registeredAs, name, item);
+        }
         return linker.Instantiate(_store, module);
     }
 
     private object?[] Perform(WastAction action)
     {
-        var instance = Resolve(action.ModuleName);
+        var exports = Resolve(action.ModuleName);
+        var item = exports.GetValueOrDefault(action.Name);
         if (action.IsGet)
         {
-            var global = instance.GetGlobal(action.Name)
+            var global = item as Global
                 ?? throw new WastScriptException($"{DescribeModule(action.ModuleName)} has no global export \"{action.Name}\"");
             return [global.Value];
         }
-        var function = instance.GetFunction(action.Name)
+        var function = item as Function
             ?? throw new WastScriptException($"{DescribeModule(action.ModuleName)} has no function export \"{action.Name}\"");
         return function.Invoke(WastValues.ToObjects(action.Arguments));
     }
 
-    private Instance Resolve(string? name)
+    private IReadOnlyDictionary<string, object> Resolve(string? name)
     {
         ModuleSlot? slot;
         if (name is null)
@@ -306,66 +321,12 @@ internal sealed class WastScript
         {
             throw new WastScriptException($"unknown module {name}");
         }
-        return slot.Instance
+        return slot.Exports
             ?? throw new WastScriptException($"{DescribeModule(name)} (line {slot.Line}) failed to load");
     }
 
     private static string DescribeModule(string? name) => name is null ? "the current module" : $"module {name}";
 
-    /// <summary>A defined module: its instance, or null when it failed to load, and where it was defined.</summary>
-    private sealed record ModuleSlot(Instance? Instance, int Line);
-}
-
-/// <summary>A problem with the script itself (unknown module or export), reported as the command's failure.</summary>
-internal sealed class WastScriptException(string message) : Exception(message);
-
-/// <summary>Classifies and describes exceptions by the spec's error categories.</summary>
-internal static class WastErrors
-{
-    /// <summary>Strips reflection and task wrappers to the exception that was actually thrown.</summary>
-    public static Exception Unwrap(Exception e)
-    {
-        while (true)
-        {
-            switch (e)
-            {
-                case TargetInvocationException { InnerException: { } inner }:
-                    e = inner;
-                    break;
-                case AggregateException { InnerExceptions.Count: 1 } aggregate:
-                    e = aggregate.InnerExceptions[0];
-                    break;
-                default:
-                    return e;
-            }
-        }
-    }
-
-    /// <summary>True for call stack exhaustion: the engine's trap, or the runtime's stack guard.</summary>
-    public static bool IsExhaustion(Exception e) =>
-        e is TrapException { Code: TrapCode.CallStackExhausted } or InsufficientExecutionStackException;
-
-    /// <summary>One line naming the category and message, with the type and top frame when it is unexpected.</summary>
-    public static string Describe(Exception e)
-    {
-        string text = e switch
-        {
-            TrapException t => $"trap ({t.Code}): {t.Message}",
-            ModuleParseException or TextParseException => $"malformed: {e.Message}",
-            ValidationException => $"invalid: {e.Message}",
-            LinkException => $"unlinkable: {e.Message}",
-            InsufficientExecutionStackException => $"call stack exhausted ({e.GetType().Name})",
-            _ => $"unexpected {e.GetType().FullName}: {e.Message}{TopFrame(e)}",
-        };
-        return OneLine(text);
-    }
-
-    /// <summary>Collapses line breaks so each failure prints on one line.</summary>
-    public static string OneLine(string text) => text.ReplaceLineEndings(" ");
-
-    private static string TopFrame(Exception e)
-    {
-        string? frame = e.StackTrace?.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault();
-        return frame is null ? "" : $" ({frame})";
-    }
+    /// <summary>A defined module: its instance's exports, or null when it failed to load, and where it was defined.</summary>
+    private sealed record ModuleSlot(IReadOnlyDictionary<string, object>? Exports, int Line);
 }

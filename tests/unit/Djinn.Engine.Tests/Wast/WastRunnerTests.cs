@@ -146,6 +146,14 @@ public sealed class WastRunnerTests
     }
 
     [Fact]
+    public void A_watchdog_timeout_never_counts_as_an_expected_trap()
+    {
+        Assert.True(WastErrors.IsTrap(new TrapException(TrapCode.IntegerDivisionByZero)));
+        Assert.False(WastErrors.IsTrap(new TrapException(TrapCode.Timeout)));
+        Assert.False(WastErrors.IsTrap(new InvalidOperationException()));
+    }
+
+    [Fact]
     public void Stack_guard_and_exhaustion_traps_both_count_as_exhaustion()
     {
         Assert.True(WastErrors.IsExhaustion(new TrapException(TrapCode.CallStackExhausted)));
