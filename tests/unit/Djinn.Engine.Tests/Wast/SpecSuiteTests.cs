@@ -53,22 +53,5 @@ public sealed class SpecSuiteTests
                string.Join(Environment.NewLine, lines) + more;
     }
 
-    /// <summary>
-    /// Walks up from the test binaries to the folder holding <c>shared/wasm-spec-2.0</c>: the repository root's parent
-    /// (the repository root is the folder with Djinn.slnx; the suite is its sibling <c>../shared/wasm-spec-2.0</c>).
-    /// </summary>
-    private static string? FindSpecFolder()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            string candidate = Path.Combine(dir.FullName, "shared", SpecFolder);
-            if (Directory.Exists(candidate)) return candidate;
-            if (File.Exists(Path.Combine(dir.FullName, "Djinn.slnx")))
-            {
-                string sibling = Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", SpecFolder));
-                if (Directory.Exists(sibling)) return sibling;
-            }
-        }
-        return null;
-    }
+    private static string? FindSpecFolder() => Support.TestPaths.SpecSuite;
 }
