@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Djinn.Engine.Model;
 
 namespace Djinn.Engine.Validation;
@@ -5,6 +6,7 @@ namespace Djinn.Engine.Validation;
 /// <summary>The per-instruction typing rules (https://webassembly.github.io/spec/core/valid/instructions.html).</summary>
 internal sealed partial class FunctionValidator
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Step(in Instruction ins)
     {
         var op = ins.Opcode;
