@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Djinn.Engine.Model;
 
 namespace Djinn.Engine.Validation;
@@ -5,6 +6,7 @@ namespace Djinn.Engine.Validation;
 /// <summary>The per-instruction typing rules (https://webassembly.github.io/spec/core/valid/instructions.html).</summary>
 internal sealed partial class FunctionValidator
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Step(in Instruction ins)
     {
         var op = ins.Opcode;
@@ -212,8 +214,11 @@ internal sealed partial class FunctionValidator
     }
 
     /// <summary>
-    /// Typed select (0x1C). The result type is in <see cref="Instruction.A"/>; a producer that keeps a vector of
-    /// a length other than one puts all the types in <see cref="Instruction.Labels"/> (then rejected here).
+    /// Typed select (0x1C), which must name exactly one type
+    /// (https://webassembly.github.io/spec/core/valid/instructions.html#parametric-instructions).
+    /// The decoder puts the first type in <see cref="Instruction.A"/> and how many types were given in
+    /// <see cref="Instruction.B"/>; B = 0 with a value type in A is read as one type. A producer may instead list
+    /// every type in <see cref="Instruction.Labels"/>.
     /// </summary>
     private void SelectTyped(in Instruction ins)
     {
@@ -222,6 +227,10 @@ internal sealed partial class FunctionValidator
         {
             if (types.Length != 1) Fail("invalid result arity");
             type = (ValueKind)types[0];
+        }
+        else if (ins.B > 1 || !ValidationContext.IsValueType(type))
+        {
+            Fail("invalid result arity");
         }
 
         if (!ValidationContext.IsValueType(type)) Fail("invalid result arity");

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Djinn.Engine.Model;
 
 namespace Djinn.Engine.Validation;
@@ -6,6 +7,7 @@ namespace Djinn.Engine.Validation;
 internal sealed partial class FunctionValidator
 {
     /// <summary>Loads and stores (https://webassembly.github.io/spec/core/valid/instructions.html#memory-instructions).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void MemoryAccess(in Instruction ins)
     {
         var op = ins.Opcode;
@@ -25,6 +27,7 @@ internal sealed partial class FunctionValidator
     }
 
     /// <summary>Reference, table, bulk-memory, saturating-truncation and remaining memory instructions.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void StepExtended(in Instruction ins)
     {
         switch (ins.Opcode)

@@ -23,6 +23,10 @@ internal sealed partial class FunctionValidator
     private ControlFrame[] _ctrls = new ControlFrame[16];
     private int _ctrlCount;
 
+    // Copies of the innermost frame's height and unreachable flag, so pops need not index the control stack.
+    private int _height;
+    private bool _unreachable;
+
     private ValueKind[] _locals = new ValueKind[64];
     private long _localCount;
     private bool _flatLocals;
@@ -50,6 +54,7 @@ internal sealed partial class FunctionValidator
     /// Validates one body (https://webassembly.github.io/spec/core/valid/modules.html#functions).
     /// <paramref name="functionIndex"/> is the index in the function index space, used in errors.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Validate(int functionIndex, uint typeIndex, FunctionBody body)
     {
         _functionIndex = functionIndex;
@@ -145,21 +150,34 @@ internal sealed partial class FunctionValidator
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private ValueKind Pop()
     {
-        ref var frame = ref _ctrls[_ctrlCount - 1];
-        if (_valCount == frame.Height)
+        int count = _valCount;
+        if (count > _height)
         {
-            if (frame.Unreachable) return Unknown;
-            Fail("type mismatch");
+            _valCount = count - 1;
+            return _vals[count - 1];
         }
-        return _vals[--_valCount];
+        return PopAtFrameBottom();
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private ValueKind Pop(ValueKind expected)
+    private void Pop(ValueKind expected)
     {
-        var actual = Pop();
-        if (actual != expected && actual != Unknown) Fail("type mismatch");
-        return actual;
+        int count = _valCount;
+        if (count > _height)
+        {
+            var actual = _vals[count - 1];
+            _valCount = count - 1;
+            if (actual != expected && actual != Unknown) Fail("type mismatch");
+            return;
+        }
+        PopAtFrameBottom();
+    }
+
+    /// <summary>Popping at the frame's base yields Unknown in unreachable code and is an error otherwise.</summary>
+    private ValueKind PopAtFrameBottom()
+    {
+        if (!_unreachable) Fail("type mismatch");
+        return Unknown;
     }
 
     private void PopVals(ValueKind[] types)
@@ -170,13 +188,12 @@ internal sealed partial class FunctionValidator
     /// <summary>Checks that the top of the stack matches <paramref name="types"/> without popping (br_table targets).</summary>
     private void PeekVals(ValueKind[] types)
     {
-        ref var frame = ref _ctrls[_ctrlCount - 1];
         for (int k = 0; k < types.Length; k++)
         {
             int at = _valCount - 1 - k;
-            if (at < frame.Height)
+            if (at < _height)
             {
-                if (frame.Unreachable) return;
+                if (_unreachable) return;
                 Fail("type mismatch");
             }
             var actual = _vals[at];
@@ -195,6 +212,8 @@ internal sealed partial class FunctionValidator
         frame.End = end;
         frame.Height = _valCount;
         frame.Unreachable = false;
+        _height = _valCount;
+        _unreachable = false;
         PushVals(start);
     }
 
@@ -204,6 +223,13 @@ internal sealed partial class FunctionValidator
         PopVals(frame.End);
         if (_valCount != frame.Height) Fail("type mismatch");
         _ctrlCount--;
+        if (_ctrlCount > 0)
+        {
+            ref var outer = ref _ctrls[_ctrlCount - 1];
+            _height = outer.Height;
+            _unreachable = outer.Unreachable;
+        }
+
         return ref frame;
     }
 
@@ -219,6 +245,7 @@ internal sealed partial class FunctionValidator
         ref var frame = ref _ctrls[_ctrlCount - 1];
         _valCount = frame.Height;
         frame.Unreachable = true;
+        _unreachable = true;
     }
 
     private static bool SameTypes(ValueKind[] a, ValueKind[] b)

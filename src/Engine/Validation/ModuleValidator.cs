@@ -7,7 +7,7 @@ namespace Djinn.Engine.Validation;
 /// Validates a decoded module (https://webassembly.github.io/spec/core/valid/modules.html#valid-module).
 /// Module-level components are checked first, then every function body in one pass each.
 /// </summary>
-internal static class ModuleValidator
+internal static partial class ModuleValidator
 {
     /// <summary>Largest memory size in pages (https://webassembly.github.io/spec/core/valid/types.html#memory-types).</summary>
     private const uint MaxPages = 65536;
@@ -32,11 +32,7 @@ internal static class ModuleValidator
         CheckStart(module, context);
         CheckExports(module, context);
 
-        var bodies = new FunctionValidator(context);
-        for (int i = 0; i < module.Bodies.Count; i++)
-        {
-            bodies.Validate(module.ImportedFunctionCount + i, module.Functions[i], module.Bodies[i]);
-        }
+        ValidateBodies(module, context);
     }
 
     /// <summary>Throws a module-level <see cref="ValidationException"/>.</summary>

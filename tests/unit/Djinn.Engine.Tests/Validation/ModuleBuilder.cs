@@ -8,6 +8,7 @@ namespace Djinn.Engine.Tests.Validation;
 /// </summary>
 internal sealed class ModuleBuilder
 {
+    /// <summary>The module being built; tests may also edit it directly.</summary>
     public ModuleDefinition Module { get; } = new();
 
     /// <summary>The byte offset the builder assigns to instruction <paramref name="position"/> of defined function <paramref name="definedIndex"/>.</summary>
@@ -29,24 +30,28 @@ internal sealed class ModuleBuilder
         return (uint)(Module.Types.Count - 1);
     }
 
+    /// <summary>Imports a function of the given type; returns its function index.</summary>
     public uint ImportFunc(uint typeIndex)
     {
         Module.Imports.Add(new Import("m", "f" + Module.Imports.Count, ExternKind.Function) { FunctionTypeIndex = typeIndex });
         return (uint)Module.ImportedFunctionCount++;
     }
 
+    /// <summary>Imports a global; returns its global index.</summary>
     public uint ImportGlobal(ValueKind type, bool mutable = false)
     {
         Module.Imports.Add(new Import("m", "g" + Module.Imports.Count, ExternKind.Global) { Global = new GlobalType(type, mutable) });
         return (uint)Module.ImportedGlobalCount++;
     }
 
+    /// <summary>Imports a table; returns its table index.</summary>
     public uint ImportTable(ValueKind elementType, uint min = 1, uint? max = null)
     {
         Module.Imports.Add(new Import("m", "t" + Module.Imports.Count, ExternKind.Table) { Table = new TableType(elementType, new Limits(min, max)) });
         return (uint)Module.ImportedTableCount++;
     }
 
+    /// <summary>Imports a memory; returns its memory index.</summary>
     public uint ImportMemory(uint min = 1, uint? max = null)
     {
         Module.Imports.Add(new Import("m", "mem" + Module.Imports.Count, ExternKind.Memory) { Memory = new MemoryType(new Limits(min, max)) });
@@ -80,24 +85,28 @@ internal sealed class ModuleBuilder
         return (uint)(Module.ImportedFunctionCount + defined);
     }
 
+    /// <summary>Defines a memory.</summary>
     public ModuleBuilder Memory(uint min = 1, uint? max = null)
     {
         Module.Memories.Add(new MemoryType(new Limits(min, max)));
         return this;
     }
 
+    /// <summary>Defines a table; returns its table index.</summary>
     public uint Table(ValueKind elementType = ValueKind.FuncRef, uint min = 1, uint? max = null)
     {
         Module.Tables.Add(new TableType(elementType, new Limits(min, max)));
         return (uint)(Module.TotalTableCount - 1);
     }
 
+    /// <summary>Defines a global whose initializer is <paramref name="init"/> (end appended); returns its index.</summary>
     public uint Global(ValueKind type, bool mutable, params Instruction[] init)
     {
         Module.Globals.Add(new GlobalDefinition(new GlobalType(type, mutable), [.. init, Op.End]));
         return (uint)(Module.TotalGlobalCount - 1);
     }
 
+    /// <summary>Adds an export.</summary>
     public ModuleBuilder Export(string name, ExternKind kind, uint index)
     {
         Module.Exports.Add(new Export(name, kind, index));
@@ -126,6 +135,7 @@ internal sealed class ModuleBuilder
         return (uint)(Module.Elements.Count - 1);
     }
 
+    /// <summary>Adds a three-byte data segment (offset given without its end) and keeps DataCount in step.</summary>
     public uint Data(SegmentMode mode, uint memory = 0, params Instruction[] offset)
     {
         Module.Data.Add(new DataSegment(mode, memory, mode == SegmentMode.Active ? [.. offset, Op.End] : null, [1, 2, 3]));
@@ -133,6 +143,7 @@ internal sealed class ModuleBuilder
         return (uint)(Module.Data.Count - 1);
     }
 
+    /// <summary>Sets the start function.</summary>
     public ModuleBuilder Start(uint function)
     {
         Module.StartFunction = function;

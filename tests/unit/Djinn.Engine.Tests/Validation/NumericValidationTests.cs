@@ -134,22 +134,4 @@ public sealed class NumericValidationTests
         builder.FuncRaw(builder.Type([], []), [], [Op.Nop]);
         Invalid(builder, "unexpected end");
     }
-
-    [Fact]
-    public void LargeBodyValidates()
-    {
-        // 300k instructions: a long straight-line chain and deep nesting exercise stack growth.
-        var code = new List<Instruction> { Op.I32(0) };
-        for (int i = 0; i < 100_000; i++)
-        {
-            code.Add(Op.I32(i));
-            code.Add(Op.Of(Opcode.I32Add));
-        }
-
-        for (int i = 0; i < 50_000; i++) code.Add(Op.Block(I32));
-        code.Add(Op.I32(1));
-        for (int i = 0; i < 50_000; i++) code.Add(Op.End);
-        code.Add(Op.Of(Opcode.I32Add));
-        Valid(Single([], [I32], [.. code]));
-    }
 }

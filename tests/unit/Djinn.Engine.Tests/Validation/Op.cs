@@ -5,6 +5,7 @@ namespace Djinn.Engine.Tests.Validation;
 /// <summary>Short constructors for <see cref="Instruction"/> values in tests (offsets are assigned by <see cref="ModuleBuilder"/>).</summary>
 internal static class Op
 {
+    // Members are named after the instructions they build (https://webassembly.github.io/spec/core/text/instructions.html).
     public static Instruction End => new(Opcode.End, -1);
     public static Instruction Else => new(Opcode.Else, -1);
     public static Instruction Unreachable => new(Opcode.Unreachable, -1);

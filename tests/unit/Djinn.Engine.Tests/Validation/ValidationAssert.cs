@@ -7,6 +7,7 @@ namespace Djinn.Engine.Tests.Validation;
 /// <summary>Assertions on <see cref="ModuleValidator"/> results.</summary>
 internal static class ValidationAssert
 {
+    /// <summary>Asserts the module validates.</summary>
     public static void Valid(ModuleBuilder builder) => ModuleValidator.Validate(builder.Module);
 
     /// <summary>

@@ -199,6 +199,18 @@ public sealed class VariableAndCallValidationTests
             "invalid result arity", 0, 5);
         Valid(Single([], [I32], Op.I32(0), Op.I32(0), Op.I32(1), Op.SelectTypes(I32)));
     }
+
+    [Fact]
+    public void TypedSelectArityInTheDecoderEncoding()
+    {
+        // The decoder keeps the first type in A and the number of types in B.
+        var one = new Instruction(Opcode.SelectTyped, -1, (uint)I64, 1);
+        var none = new Instruction(Opcode.SelectTyped, -1, 0, 0);
+        var two = new Instruction(Opcode.SelectTyped, -1, (uint)I32, 2);
+        Valid(Single([], [I64], Op.I64(0), Op.I64(0), Op.I32(1), one));
+        InvalidAt(Single([], [], Op.I32(0), Op.I32(0), Op.I32(1), none, Op.Drop), "invalid result arity", 0, 3);
+        InvalidAt(Single([], [I32], Op.I32(0), Op.I32(0), Op.I32(1), two), "invalid result arity", 0, 3);
+    }
 }
 
 /// <summary>Helpers for building single-function test modules.</summary>
