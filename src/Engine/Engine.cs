@@ -6,8 +6,16 @@ public sealed class Config
     /// <summary>Compile fuel metering into guest code (checked at function entry and loop back-edges).</summary>
     public bool ConsumeFuel { get; set; }
 
-    /// <summary>The deepest guest call nesting before <see cref="TrapCode.CallStackExhausted"/>.</summary>
-    public int MaxCallDepth { get; set; } = 10_000;
+    /// <summary>The default of <see cref="MaxStackBytes"/>: 512 KiB, as wasmtime's default.</summary>
+    public const int DefaultMaxStackBytes = 512 * 1024;
+
+    /// <summary>
+    /// Estimated native stack bytes guest frames may use before <see cref="TrapCode.CallStackExhausted"/>.
+    /// Each frame is charged a conservative estimate from its parameters, locals and operand stack; the runtime also
+    /// probes the real stack, so a guest can never overflow the .NET stack. Run guests on threads with at least
+    /// twice this much stack.
+    /// </summary>
+    public int MaxStackBytes { get; set; } = DefaultMaxStackBytes;
 }
 
 /// <summary>Compiles modules. Thread-safe; one per process is typical.</summary>

@@ -72,7 +72,7 @@ internal static class GuestCall
 {
     public static object? Run(ExecutionBudget? budget, Func<object?> call)
     {
-        int depth = budget?.Depth ?? 0;
+        int stackUsed = budget?.StackUsed ?? 0;
         try
         {
             return call();
@@ -87,7 +87,7 @@ internal static class GuestCall
         }
         finally
         {
-            if (budget is not null) budget.Depth = depth;
+            if (budget is not null) budget.StackUsed = stackUsed;
         }
     }
 

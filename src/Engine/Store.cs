@@ -14,7 +14,7 @@ public sealed class Store
     public Store(Engine engine)
     {
         Engine = engine;
-        Budget.MaxDepth = engine.Config.MaxCallDepth;
+        Budget.StackLimit = engine.Config.MaxStackBytes;
     }
 
     /// <summary>The engine.</summary>
@@ -22,8 +22,44 @@ public sealed class Store
 
     internal ExecutionBudget Budget { get; } = new();
 
-    /// <summary>Cap on the pages of any memory created in this store (instantiation fails above it; memory.grow returns -1).</summary>
-    public uint MaxMemoryPages { get; set; } = Memory.MaxPagesSupported;
+    internal MemoryAccount MemoryAccount { get; } = new((long)Memory.MaxPagesSupported * Memory.PageSize);
+
+    /// <summary>
+    /// Cap on the total bytes of all linear memories created in this store: instantiation fails with
+    /// <see cref="ResourceLimitException"/> when the initial memory exceeds it, and memory.grow returns -1 past it.
+    /// </summary>
+    public long MemoryLimitBytes
+    {
+        get => MemoryAccount.Limit;
+        set => MemoryAccount.Limit = value;
+    }
+
+    /// <summary>Bytes of linear memory currently allocated in this store.</summary>
+    public long MemoryBytesUsed => MemoryAccount.Used;
+
+    private Timer? _deadline;
+
+    /// <summary>
+    /// Interrupts guest code running in this store after <paramref name="timeout"/> with <see cref="TrapCode.Timeout"/>.
+    /// The check is cooperative (function entries and loop back-edges), so even a tight loop stops promptly.
+    /// Replaces any earlier deadline.
+    /// </summary>
+    public void SetDeadline(TimeSpan timeout)
+    {
+        CancelDeadline();
+        _deadline = new Timer(static state => ((ExecutionBudget)state!).Interrupt = 1, Budget, timeout, Timeout.InfiniteTimeSpan);
+    }
+
+    /// <summary>Cancels the deadline and clears any pending interrupt, so guest code may run again.</summary>
+    public void CancelDeadline()
+    {
+        _deadline?.Dispose();
+        _deadline = null;
+        Budget.Interrupt = 0;
+    }
+
+    /// <summary>Asks running guest code to stop at its next check, with <see cref="TrapCode.Timeout"/>.</summary>
+    public void Interrupt() => Budget.Interrupt = 1;
 
     /// <summary>Remaining fuel, when the engine was configured with <see cref="Config.ConsumeFuel"/>.</summary>
     public long Fuel

@@ -63,7 +63,8 @@ internal static class RunCommand
 
     private static int RunGuest(RunOptions options, ICliEnvironment environment, Stream stdout, Stream stderr)
     {
-        using var engine = new Engine.Engine();
+        // Guests run on a LargeStack thread, so they may use far more than the engine default of 512 KiB.
+        using var engine = new Engine.Engine(new Config { MaxStackBytes = LargeStack.DefaultSize / 4 });
         var module = Module.FromFile(engine, options.Path);
         var linker = new Linker(engine);
         linker.DefineWasi();

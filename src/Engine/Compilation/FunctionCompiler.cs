@@ -37,6 +37,10 @@ internal sealed partial class FunctionCompiler
     private LocalBuilder? _memory;
     private LocalBuilder _budget = null!;
     private LocalBuilder _depth = null!;
+    private readonly int _frameBytes;
+
+    /// <summary>The real stack is probed each time the estimated use crosses a multiple of this.</summary>
+    private const int ProbeInterval = 16 * 1024;
 
     public FunctionCompiler(ModuleEmitContext m, int functionIndex, FunctionBody body)
     {
@@ -51,6 +55,7 @@ internal sealed partial class FunctionCompiler
         _localTypes = new ValueKind[total];
         _locals = new LocalBuilder?[total];
         for (int i = 0; i < _paramCount; i++) _localTypes[i] = _type.Parameters[i];
+        _frameBytes = EstimateFrameBytes(total, body.Code.Length);
         int n = _paramCount;
         foreach (var run in body.Locals)
         {
@@ -114,6 +119,13 @@ internal sealed partial class FunctionCompiler
                 break;
         }
     }
+
+    /// <summary>
+    /// An estimate of the native frame: 8 bytes per parameter and local, 8 per operand-stack slot (guessed from the
+    /// code length, at most 32), plus return address and saved registers. Underestimates are caught by the stack probe.
+    /// </summary>
+    private static int EstimateFrameBytes(long locals, int codeLength) =>
+        (int)Math.Min(int.MaxValue / 4, 8 * locals + 8 * Math.Min(codeLength / 4, 32) + 64);
 
     /// <summary>
     /// Fuel charged at each checkpoint (function entry, stored at index code.Length, and each loop header):
@@ -244,32 +256,30 @@ internal sealed partial class FunctionCompiler
         LoadField(ModuleEmitContext.BudgetField);
         _il.Emit(OpCodes.Stloc, _budget);
 
-        // ++depth, trapping past the limit; probe the native stack every 16 levels (every level for large frames).
+        // Charge this frame's estimated size, trapping past the limit; probe the real stack whenever the estimate
+        // crosses a 16 KiB boundary (so at least every 16 KiB of guest frames, and at every large frame).
         _il.Emit(OpCodes.Ldloc, _budget);
-        _il.Emit(OpCodes.Ldfld, Fields.Depth);
-        _il.Emit(OpCodes.Ldc_I4_1);
+        _il.Emit(OpCodes.Ldfld, Fields.StackUsed);
+        _il.Emit(OpCodes.Ldc_I4, _frameBytes);
         _il.Emit(OpCodes.Add);
         _il.Emit(OpCodes.Stloc, _depth);
         _il.Emit(OpCodes.Ldloc, _budget);
         _il.Emit(OpCodes.Ldloc, _depth);
-        _il.Emit(OpCodes.Stfld, Fields.Depth);
+        _il.Emit(OpCodes.Stfld, Fields.StackUsed);
         var depthOk = _il.DefineLabel();
         _il.Emit(OpCodes.Ldloc, _depth);
         _il.Emit(OpCodes.Ldloc, _budget);
-        _il.Emit(OpCodes.Ldfld, Fields.MaxDepth);
+        _il.Emit(OpCodes.Ldfld, Fields.StackLimit);
         _il.Emit(OpCodes.Ble, depthOk);
         _il.Emit(OpCodes.Call, Ops.Get(nameof(RuntimeOps.CallStackExhausted)));
         _il.Emit(OpCodes.Throw);
         _il.MarkLabel(depthOk);
-        bool largeFrame = _localTypes.Length > 96;
         var probed = _il.DefineLabel();
-        if (!largeFrame)
-        {
-            _il.Emit(OpCodes.Ldloc, _depth);
-            _il.Emit(OpCodes.Ldc_I4, 15);
-            _il.Emit(OpCodes.And);
-            _il.Emit(OpCodes.Brtrue, probed);
-        }
+        _il.Emit(OpCodes.Ldloc, _depth);
+        _il.Emit(OpCodes.Ldc_I4, ProbeInterval - 1);
+        _il.Emit(OpCodes.And);
+        _il.Emit(OpCodes.Ldc_I4, _frameBytes);
+        _il.Emit(OpCodes.Bge, probed);
         _il.Emit(OpCodes.Call, Ops.Get(nameof(RuntimeOps.CheckStack)));
         _il.MarkLabel(probed);
 
@@ -312,14 +322,14 @@ internal sealed partial class FunctionCompiler
         _il.MarkLabel(ok);
     }
 
-    /// <summary>At the function's final end: restore the depth and return the results held in slots 0..n-1.</summary>
+    /// <summary>At the function's final end: release the frame's stack charge and return the results held in slots 0..n-1.</summary>
     private void EmitEpilogue()
     {
         _il.Emit(OpCodes.Ldloc, _budget);
         _il.Emit(OpCodes.Ldloc, _depth);
-        _il.Emit(OpCodes.Ldc_I4_1);
+        _il.Emit(OpCodes.Ldc_I4, _frameBytes);
         _il.Emit(OpCodes.Sub);
-        _il.Emit(OpCodes.Stfld, Fields.Depth);
+        _il.Emit(OpCodes.Stfld, Fields.StackUsed);
         var results = _type.Results;
         for (int r = 1; r < results.Count; r++)
         {
@@ -346,8 +356,8 @@ internal sealed partial class FunctionCompiler
 
     private static class Fields
     {
-        public static readonly FieldInfo Depth = typeof(ExecutionBudget).GetField(nameof(ExecutionBudget.Depth))!;
-        public static readonly FieldInfo MaxDepth = typeof(ExecutionBudget).GetField(nameof(ExecutionBudget.MaxDepth))!;
+        public static readonly FieldInfo StackUsed = typeof(ExecutionBudget).GetField(nameof(ExecutionBudget.StackUsed))!;
+        public static readonly FieldInfo StackLimit = typeof(ExecutionBudget).GetField(nameof(ExecutionBudget.StackLimit))!;
         public static readonly FieldInfo Fuel = typeof(ExecutionBudget).GetField(nameof(ExecutionBudget.Fuel))!;
         public static readonly FieldInfo Interrupt = typeof(ExecutionBudget).GetField(nameof(ExecutionBudget.Interrupt))!;
     }

@@ -71,6 +71,13 @@ public sealed class ValidationException : WasmException
     public string Cause { get; }
 }
 
+/// <summary>Instantiation would exceed a store limit (for example the memory limit).</summary>
+public sealed class ResourceLimitException : WasmException
+{
+    /// <summary>Creates the exception.</summary>
+    public ResourceLimitException(string message) : base(message) { }
+}
+
 /// <summary>An import could not be resolved or has the wrong type.</summary>
 public sealed class LinkException : WasmException
 {

@@ -21,7 +21,7 @@ internal static class Instantiator
         ResolveImports(def, imports, state);
 
         for (int i = 0; i < def.Memories.Count; i++)
-            state.Memories[def.ImportedMemoryCount + i] = new Memory(def.Memories[i], store.MaxMemoryPages);
+            state.Memories[def.ImportedMemoryCount + i] = new Memory(def.Memories[i], store.MemoryAccount);
         for (int i = 0; i < def.Tables.Count; i++)
             state.Tables[def.ImportedTableCount + i] = new Table(def.Tables[i], null);
         for (int i = 0; i < def.Globals.Count; i++)

@@ -19,24 +19,27 @@ public sealed class Memory
     internal byte[] Bytes;
 
     private readonly uint _effectiveMax;
+    private readonly Runtime.MemoryAccount? _account;
 
-    /// <summary>Creates a memory of <paramref name="minimumPages"/>, growable to <paramref name="maximumPages"/>.</summary>
+    /// <summary>Creates a memory of <paramref name="minimumPages"/>, growable to <paramref name="maximumPages"/>, counted against the store's memory limit.</summary>
     public Memory(Store store, uint minimumPages, uint? maximumPages = null)
-        : this(new MemoryType(new Limits(minimumPages, maximumPages)), store.MaxMemoryPages)
+        : this(new MemoryType(new Limits(minimumPages, maximumPages)), store.MemoryAccount)
     {
     }
 
-    internal Memory(MemoryType type, uint storeCapPages)
+    /// <summary>Creates a memory; when <paramref name="account"/> is given its bytes are reserved there first.</summary>
+    /// <exception cref="ResourceLimitException">The initial size exceeds the host limit or the account's limit.</exception>
+    internal Memory(MemoryType type, Runtime.MemoryAccount? account)
     {
         Type = type;
-        uint declaredMax = type.Limits.Max ?? 65536;
-        _effectiveMax = Math.Min(Math.Min(declaredMax, storeCapPages), MaxPagesSupported);
+        _account = account;
+        _effectiveMax = Math.Min(type.Limits.Max ?? 65536, MaxPagesSupported);
+        long bytes = (long)type.Limits.Min * PageSize;
         if (type.Limits.Min > _effectiveMax)
-        {
-            throw new LinkException(
-                $"memory of {type.Limits.Min} pages exceeds the limit of {_effectiveMax} pages ({(long)_effectiveMax * PageSize} bytes)");
-        }
-        Bytes = type.Limits.Min == 0 ? Array.Empty<byte>() : new byte[(long)type.Limits.Min * PageSize];
+            throw new ResourceLimitException($"memory of {type.Limits.Min} pages exceeds the host limit of {MaxPagesSupported} pages");
+        if (account is not null && !account.TryReserve(bytes))
+            throw new ResourceLimitException($"memory of {type.Limits.Min} pages ({bytes} bytes) exceeds the store's memory limit of {account.Limit} bytes");
+        Bytes = bytes == 0 ? Array.Empty<byte>() : new byte[bytes];
     }
 
     /// <summary>The declared type (minimum is the initial size).</summary>
@@ -98,6 +101,8 @@ public sealed class Memory
         if (deltaPages == 0) return (int)old;
         ulong wanted = (ulong)old + deltaPages;
         if (wanted > _effectiveMax) return -1;
+        long delta = (long)deltaPages * PageSize;
+        if (_account is not null && !_account.TryReserve(delta)) return -1;
         byte[] grown;
         try
         {
@@ -105,6 +110,7 @@ public sealed class Memory
         }
         catch (OutOfMemoryException)
         {
+            _account?.Release(delta);
             return -1;
         }
         Buffer.BlockCopy(Bytes, 0, grown, 0, Bytes.Length);

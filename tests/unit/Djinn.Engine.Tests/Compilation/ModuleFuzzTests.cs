@@ -18,7 +18,7 @@ public sealed class ModuleFuzzTests
     {
         var seeds = LoadSeeds();
         Assert.True(seeds.Count > 20, $"only {seeds.Count} seed modules");
-        var engine = new Engine(new Config { ConsumeFuel = true, MaxCallDepth = 500 });
+        var engine = new Engine(new Config { ConsumeFuel = true, MaxStackBytes = 64 * 1024 });
         var random = new Random(20261121);
         var clock = Stopwatch.StartNew();
         int compiled = 0, mutants = 0;
@@ -47,7 +47,7 @@ public sealed class ModuleFuzzTests
     private static void RunExports(Engine engine, Module module)
     {
         if (module.Imports.Count > 0) return;
-        var store = new Store(engine) { Fuel = 100_000, MaxMemoryPages = 16 };
+        var store = new Store(engine) { Fuel = 100_000, MemoryLimitBytes = 16 * Memory.PageSize };
         var instance = new Linker(engine).Instantiate(store, module);
         foreach (var (_, item) in instance.Exports)
         {

@@ -13,7 +13,7 @@ internal sealed class WasiHarness
         Context = new WasiContext(Configuration);
         if (withMemory)
         {
-            Memory = new Memory(new MemoryType(new Limits(1, null)), Memory.MaxPagesSupported);
+            Memory = new Memory(new MemoryType(new Limits(1, null)), account: null);
             Context.Memory = Memory;
         }
     }
