@@ -61,7 +61,12 @@ internal sealed partial class ExprEncoder
     private static (Opcode Op, Imm Imm) Lookup(SNode node)
     {
         if (node.Kind != SKind.Atom || !OpcodeTable.Entries.TryGetValue(node.Text, out var e))
+        {
+            // Misplaced field syntax such as (local ...) after an instruction is an unexpected token.
+            if (node.Text is "param" or "result" or "local" or "type" or "export" or "import" or "then" or "else" or "end" or "item" or "offset")
+                throw node.Error($"unexpected token {node.Text}");
             throw node.Error($"unknown operator {node.Text}");
+        }
         return (e.Op, e.Imm);
     }
 
