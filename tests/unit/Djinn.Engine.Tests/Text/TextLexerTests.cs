@@ -16,6 +16,13 @@ public sealed class TextLexerTests
         Assert.Equal(2, nodes[0].Items[1].Line);
     }
 
+    [Theory]
+    [InlineData("a ;; comment\rb")]
+    [InlineData("a ;; comment\r\nb")]
+    [InlineData("a ;; comment\nb")]
+    public void Line_comments_end_at_any_newline(string text) =>
+        Assert.Equal(["a", "b"], Lexer.Parse(text).Select(n => n.Text));
+
     [Fact]
     public void String_escapes_produce_raw_bytes_and_utf8()
     {
