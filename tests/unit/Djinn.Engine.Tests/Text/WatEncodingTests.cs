@@ -129,6 +129,15 @@ public sealed class WatEncodingTests
     }
 
     [Fact]
+    public void Imported_function_type_uses_may_name_their_params()
+    {
+        var a = WatParser.ParseModule("(import \"m\" \"f\" (func (param $x i32)))");
+        var b = WatParser.ParseModule("(func (import \"m\" \"f\") (param $x i32))");
+        Assert.Equal(Convert.ToHexString(a), Convert.ToHexString(b));
+        Assert.Throws<TextParseException>(() => WatParser.ParseModule("(table 1 funcref) (func (call_indirect (param $x i32) (i32.const 0) (i32.const 0)))"));
+    }
+
+    [Fact]
     public void Globals_elements_and_data_encode()
     {
         AssertEncodes(
