@@ -96,13 +96,14 @@ internal static partial class WastParser
             while (!c.AtEnd) bytes.AddRange(c.String().Bytes);
             return new WastModule(WastModuleKind.Binary, name, bytes.ToArray(), null);
         }
+        // Quoted strings are concatenated as they are, like the reference interpreter does.
         if (c.TakeAtom("quote"))
         {
             var text = new System.Text.StringBuilder();
             while (!c.AtEnd)
             {
                 var s = c.String();
-                text.Append(System.Text.Encoding.UTF8.GetString(s.Bytes)).Append(' ');
+                text.Append(System.Text.Encoding.UTF8.GetString(s.Bytes));
             }
             return new WastModule(WastModuleKind.Quote, name, null, text.ToString());
         }
