@@ -41,6 +41,7 @@ internal sealed partial class ExprEncoder
     private void Instruction(Cursor c)
     {
         var node = c.Next();
+        EnsureStack(node);
         if (node.Kind == SKind.List)
         {
             Folded(node);
@@ -99,6 +100,7 @@ internal sealed partial class ExprEncoder
     /// <summary>Encodes one folded instruction <c>(op ...)</c>.</summary>
     public void Folded(SNode list)
     {
+        EnsureStack(list);
         if (list.Items.Count == 0) throw list.Error("unexpected token: empty instruction");
         var head = list.Items[0];
         var (op, imm) = Lookup(head);
@@ -145,6 +147,13 @@ internal sealed partial class ExprEncoder
         }
         _labels.RemoveAt(_labels.Count - 1);
         _out.Byte(0x0B);
+    }
+
+    // Nesting is parsed recursively: report absurd depths as malformed text instead of overflowing the stack.
+    private static void EnsureStack(SNode node)
+    {
+        if (!System.Runtime.CompilerServices.RuntimeHelpers.TryEnsureSufficientExecutionStack())
+            throw node.Error("instructions nested too deeply");
     }
 
     // https://webassembly.github.io/spec/core/text/instructions.html#block-types

@@ -243,6 +243,24 @@ public sealed class WatEncodingTests
     }
 
     [Fact]
+    public void Absurdly_deep_nesting_is_malformed_rather_than_a_stack_overflow()
+    {
+        const int depth = 200_000;
+        var folded = "(func " + string.Concat(Enumerable.Repeat("(block ", depth)) + new string(')', depth) + ")";
+        Assert.Contains("nested too deeply", AssertMalformed(folded).Cause);
+        var plain = "(func " + string.Concat(Enumerable.Repeat("block ", depth)) + string.Concat(Enumerable.Repeat("end ", depth)) + ")";
+        Assert.Contains("nested too deeply", AssertMalformed(plain).Cause);
+    }
+
+    [Fact]
+    public void Moderately_deep_nesting_encodes()
+    {
+        const int depth = 500;
+        var bytes = WatParser.ParseModule("(func " + string.Concat(Enumerable.Repeat("(block ", depth)) + new string(')', depth) + ")");
+        Assert.Equal(depth, bytes.Count(b => b == 0x40));
+    }
+
+    [Fact]
     public void Errors_report_line_and_column()
     {
         var e = AssertMalformed("(module\n  (func\n    (call $missing)))");
