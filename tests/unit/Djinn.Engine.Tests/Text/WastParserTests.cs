@@ -128,6 +128,18 @@ public sealed class WastParserTests
         Assert.Equal(WatParser.ParseModule("(module (func) (memory 0) (func (export \"f\")))"), command.Module.Bytes);
     }
 
+    [Fact]
+    public void A_text_module_that_does_not_encode_is_kept_as_source_for_its_command_to_fail()
+    {
+        var commands = WastParser.Parse("(module $A (func (i8x16.frobnicate)))\n(assert_return (invoke \"f\"))");
+        var module = Assert.IsType<ModuleCommand>(commands[0]).Module;
+        Assert.Equal(WastModuleKind.Quote, module.Kind);
+        Assert.Equal("$A", module.Name);
+        Assert.Equal("(module $A (func (i8x16.frobnicate)))", module.QuotedText);
+        Assert.Throws<TextParseException>(() => WatParser.ParseModule(module.QuotedText!));
+        Assert.IsType<AssertReturnCommand>(commands[1]);
+    }
+
     [Theory]
     [InlineData("(assert_return (invoke \"f\" (i32.const)))")]
     [InlineData("(assert_return (invoke \"f\") (i32.const 1)")]
