@@ -106,7 +106,7 @@ internal static partial class WastParser
             while (!c.AtEnd)
             {
                 var s = c.String();
-                text.Append(System.Text.Encoding.UTF8.GetString(s.Bytes));
+                AppendSource(text, s.Bytes);
             }
             return new WastModule(WastModuleKind.Quote, name, null, text.ToString());
         }
@@ -117,6 +117,26 @@ internal static partial class WastParser
         catch (TextParseException)
         {
             return new WastModule(WastModuleKind.Quote, name, null, source[node.Start..node.End]);
+        }
+    }
+
+    // Quoted source is UTF-8; each byte of an invalid sequence becomes a lone surrogate, which the lexer rejects as
+    // malformed wherever it appears (https://webassembly.github.io/spec/core/text/conventions.html#source-text).
+    private static void AppendSource(System.Text.StringBuilder text, byte[] bytes)
+    {
+        var span = bytes.AsSpan();
+        while (!span.IsEmpty)
+        {
+            if (System.Text.Rune.DecodeFromUtf8(span, out var rune, out int consumed) == System.Buffers.OperationStatus.Done)
+            {
+                text.Append(rune.ToString());
+            }
+            else
+            {
+                consumed = Math.Max(consumed, 1);
+                for (int i = 0; i < consumed; i++) text.Append((char)(0xDC00 + span[i]));
+            }
+            span = span[consumed..];
         }
     }
 

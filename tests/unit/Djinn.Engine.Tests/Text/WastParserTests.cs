@@ -140,6 +140,23 @@ public sealed class WastParserTests
         Assert.IsType<AssertReturnCommand>(commands[1]);
     }
 
+    [Fact]
+    public void Quoted_source_with_invalid_utf8_stays_malformed()
+    {
+        const string script = """
+            (module quote "(data \"\\ff\")")
+            (assert_malformed (module quote "(data \"" "\ff" "\")") "malformed UTF-8 encoding")
+            """;
+        var commands = WastParser.Parse(script);
+        var valid = Assert.IsType<ModuleCommand>(commands[0]).Module.QuotedText!;
+        Assert.Equal("(data \"\\ff\")", valid);
+        Assert.NotEmpty(WatParser.ParseModule(valid));
+
+        var invalid = Assert.IsType<AssertModuleCommand>(commands[1]).Module.QuotedText!;
+        var e = Assert.Throws<TextParseException>(() => WatParser.ParseModule(invalid));
+        Assert.Contains("malformed UTF-8 encoding", e.Cause);
+    }
+
     [Theory]
     [InlineData("(assert_return (invoke \"f\" (i32.const)))")]
     [InlineData("(assert_return (invoke \"f\") (i32.const 1)")]
