@@ -41,6 +41,7 @@ internal sealed partial class ExprEncoder
     private void Instruction(Cursor c)
     {
         var node = c.Next();
+        EnsureStack(node);
         if (node.Kind == SKind.List)
         {
             Folded(node);
@@ -61,7 +62,12 @@ internal sealed partial class ExprEncoder
     private static (Opcode Op, Imm Imm) Lookup(SNode node)
     {
         if (node.Kind != SKind.Atom || !OpcodeTable.Entries.TryGetValue(node.Text, out var e))
+        {
+            // Misplaced field syntax such as (local ...) after an instruction is an unexpected token.
+            if (node.Text is "param" or "result" or "local" or "type" or "export" or "import" or "then" or "else" or "end" or "item" or "offset")
+                throw node.Error($"unexpected token {node.Text}");
             throw node.Error($"unknown operator {node.Text}");
+        }
         return (e.Op, e.Imm);
     }
 
@@ -94,6 +100,7 @@ internal sealed partial class ExprEncoder
     /// <summary>Encodes one folded instruction <c>(op ...)</c>.</summary>
     public void Folded(SNode list)
     {
+        EnsureStack(list);
         if (list.Items.Count == 0) throw list.Error("unexpected token: empty instruction");
         var head = list.Items[0];
         var (op, imm) = Lookup(head);
@@ -140,6 +147,13 @@ internal sealed partial class ExprEncoder
         }
         _labels.RemoveAt(_labels.Count - 1);
         _out.Byte(0x0B);
+    }
+
+    // Nesting is parsed recursively: report absurd depths as malformed text instead of overflowing the stack.
+    private static void EnsureStack(SNode node)
+    {
+        if (!System.Runtime.CompilerServices.RuntimeHelpers.TryEnsureSufficientExecutionStack())
+            throw node.Error("instructions nested too deeply");
     }
 
     // https://webassembly.github.io/spec/core/text/instructions.html#block-types

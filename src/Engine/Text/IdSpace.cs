@@ -5,9 +5,17 @@ internal sealed class IdSpace
 {
     private readonly Dictionary<string, int> _ids = new(StringComparer.Ordinal);
     private readonly string _kind;
+    private readonly string _keyword;
 
-    /// <summary>Creates an index space named <paramref name="kind"/> in messages ("function", "type", ...).</summary>
-    public IdSpace(string kind) => _kind = kind;
+    /// <summary>
+    /// Creates an index space named <paramref name="kind"/> in "unknown" messages ("function", "type", ...)
+    /// and <paramref name="keyword"/> in "duplicate" messages ("func", "type", ...).
+    /// </summary>
+    public IdSpace(string kind, string keyword)
+    {
+        _kind = kind;
+        _keyword = keyword;
+    }
 
     /// <summary>Number of entries defined so far.</summary>
     public int Count { get; private set; }
@@ -15,7 +23,7 @@ internal sealed class IdSpace
     /// <summary>Adds the next entry, binding <paramref name="id"/> if present; malformed on duplicates.</summary>
     public int Define(SNode? id)
     {
-        if (id is not null && !_ids.TryAdd(id.Text, Count)) throw id.Error($"duplicate {_kind}");
+        if (id is not null && !_ids.TryAdd(id.Text, Count)) throw id.Error($"duplicate {_keyword}");
         return Count++;
     }
 

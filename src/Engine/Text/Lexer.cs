@@ -90,11 +90,12 @@ internal sealed class Lexer
         while (_pos < _text.Length)
         {
             char c = _text[_pos];
-            if (c == '\n') { _pos++; _line++; _lineStart = _pos; }
+            if (c == '\n' || (c == '\r' && Peek(1) != '\n')) { _pos++; _line++; _lineStart = _pos; }
             else if (c is ' ' or '\t' or '\r') _pos++;
             else if (c == ';' && Peek(1) == ';')
             {
-                while (_pos < _text.Length && _text[_pos] != '\n') _pos++;
+                // A line comment ends at any newline: LF, CR or CR LF (https://webassembly.github.io/spec/core/text/lexical.html#comments).
+                while (_pos < _text.Length && _text[_pos] is not '\n' and not '\r') _pos++;
             }
             else if (c == '(' && Peek(1) == ';') SkipBlockComment();
             else if (c == ';') throw Error("unexpected ;");

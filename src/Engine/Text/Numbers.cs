@@ -14,8 +14,8 @@ internal static class Numbers
     public static ulong ParseUnsigned(SNode node, int bits)
     {
         if (node.Kind != SKind.Atom || node.Text.Length == 0 || !char.IsAsciiDigit(node.Text[0]))
-            throw node.Error("unexpected token: expected a number");
-        if (!TryMagnitude(node.Text, out var value)) throw node.Error("unexpected token: malformed number");
+            throw Bad(node, "expected a number");
+        if (!TryMagnitude(node.Text, out var value)) throw Bad(node, "malformed number");
         if (value >> bits != 0) throw node.Error("constant out of range");
         return (ulong)value;
     }
@@ -24,11 +24,11 @@ internal static class Numbers
     public static ulong ParseInt(SNode node, int bits)
     {
         string text = node.Text;
-        if (node.Kind != SKind.Atom || text.Length == 0) throw node.Error("unexpected token: expected an integer");
+        if (node.Kind != SKind.Atom || text.Length == 0) throw Bad(node, "expected an integer");
         bool negative = text[0] == '-';
         string body = text[0] is '+' or '-' ? text[1..] : text;
         if (body.Length == 0 || !char.IsAsciiDigit(body[0]) || !TryMagnitude(body, out var value))
-            throw node.Error($"unexpected token: expected an i{bits} constant");
+            throw Bad(node, $"expected an i{bits} constant");
         var limit = BigInteger.One << bits;
         if (negative)
         {
@@ -72,6 +72,10 @@ internal static class Numbers
 
     private static int HexValue(char c) => c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10;
 
+    // A number-looking token that is not a valid literal is an unknown operator; anything else an unexpected token.
+    private static TextParseException Bad(SNode node, string what) =>
+        node.IsNumber ? node.Error($"unknown operator: {what}") : node.Error($"unexpected token: {what}");
+
     /// <summary>Parses an f32 literal to its bits.</summary>
     public static uint ParseF32(SNode node) => (uint)ParseFloat(node, 24, 8);
 
@@ -82,7 +86,7 @@ internal static class Numbers
     private static ulong ParseFloat(SNode node, int p, int w)
     {
         string text = node.Text;
-        if (node.Kind != SKind.Atom || text.Length == 0) throw node.Error("unexpected token: expected a float");
+        if (node.Kind != SKind.Atom || text.Length == 0) throw Bad(node, "expected a float");
         bool negative = text[0] == '-';
         string body = text[0] is '+' or '-' ? text[1..] : text;
         ulong sign = negative ? 1UL << (p + w - 1) : 0;
@@ -92,11 +96,11 @@ internal static class Numbers
         if (body == "nan") return sign | expMask | (1UL << (p - 2));
         if (body.StartsWith("nan:0x", StringComparison.Ordinal))
         {
-            if (!TryMagnitude(body[4..], out var payload)) throw node.Error("unexpected token: malformed nan payload");
+            if (!TryMagnitude(body[4..], out var payload)) throw Bad(node, "malformed nan payload");
             if (payload == 0 || payload > fracMask) throw node.Error("constant out of range");
             return sign | expMask | (ulong)payload;
         }
-        if (body.Length == 0 || !char.IsAsciiDigit(body[0])) throw node.Error("unexpected token: expected a float");
+        if (body.Length == 0 || !char.IsAsciiDigit(body[0])) throw Bad(node, "expected a float");
         ulong bits = body.StartsWith("0x", StringComparison.Ordinal) ? ParseHexFloat(node, body[2..], p, w) : ParseDecimalFloat(node, body, p);
         return sign | bits;
     }
@@ -117,7 +121,7 @@ internal static class Numbers
             string ed = exp.Length > 0 && exp[0] is '+' or '-' ? exp[1..] : exp;
             ok &= ValidDigits(ed, false);
         }
-        if (!ok) throw node.Error("unexpected token: malformed float");
+        if (!ok) throw Bad(node, "malformed float");
         return (ip.Replace("_", ""), fp.Replace("_", ""), exp.Replace("_", ""));
     }
 

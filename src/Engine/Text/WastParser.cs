@@ -2,7 +2,9 @@ namespace Djinn.Engine.Text;
 
 /// <summary>
 /// Parses a WAST script (https://github.com/WebAssembly/spec/tree/main/interpreter#scripts) into commands.
-/// Text modules are encoded at parse time; quoted modules are kept as text for the runner to parse.
+/// Text modules are encoded at parse time; quoted modules are kept as text for the runner to parse, and so is
+/// a text module that fails to encode (e.g. one using instructions the text layer does not know yet), so that the
+/// failure is reported for that command rather than for the whole script.
 /// </summary>
 internal static partial class WastParser
 {
@@ -20,19 +22,19 @@ internal static partial class WastParser
         foreach (var node in nodes)
         {
             if (node.Kind != SKind.List || node.Head is null) throw node.Error("unexpected token: expected a command");
-            commands.Add(Command(node));
+            commands.Add(Command(node, text));
         }
         return commands;
     }
 
-    private static WastCommand Command(SNode node)
+    private static WastCommand Command(SNode node, string source)
     {
         var c = Cursor.After(node);
         int line = node.Line;
         switch (node.Head)
         {
             case "module":
-                return new ModuleCommand(line, Module(node));
+                return new ModuleCommand(line, Module(node, source));
             case "register":
             {
                 var name = c.String().Utf8();
@@ -55,7 +57,7 @@ internal static partial class WastParser
                 var message = c.String().Utf8();
                 c.ExpectEnd();
                 return target.IsList("module")
-                    ? new AssertTrapCommand(line, null, Module(target), message)
+                    ? new AssertTrapCommand(line, null, Module(target, source), message)
                     : new AssertTrapCommand(line, Action(target), null, message);
             }
             case "assert_exhaustion":
@@ -78,7 +80,7 @@ internal static partial class WastParser
                 if (!target.IsList("module")) throw target.Error("unexpected token: expected a module");
                 var message = c.String().Utf8();
                 c.ExpectEnd();
-                return new AssertModuleCommand(line, kind, Module(target), message);
+                return new AssertModuleCommand(line, kind, Module(target, source), message);
             }
             default:
                 throw node.Error($"unexpected token: unknown command {node.Head}");
@@ -86,7 +88,8 @@ internal static partial class WastParser
     }
 
     // (module $id? binary "..."*) | (module $id? quote "..."*) | (module $id? field*)
-    private static WastModule Module(SNode node)
+    // A text module that does not encode is kept as quoted source, so that only its command fails when run.
+    private static WastModule Module(SNode node, string source)
     {
         var c = Cursor.After(node);
         var name = c.TakeId()?.Text;
@@ -96,17 +99,45 @@ internal static partial class WastParser
             while (!c.AtEnd) bytes.AddRange(c.String().Bytes);
             return new WastModule(WastModuleKind.Binary, name, bytes.ToArray(), null);
         }
+        // Quoted strings are concatenated as they are, like the reference interpreter does.
         if (c.TakeAtom("quote"))
         {
             var text = new System.Text.StringBuilder();
             while (!c.AtEnd)
             {
                 var s = c.String();
-                text.Append(System.Text.Encoding.UTF8.GetString(s.Bytes)).Append(' ');
+                AppendSource(text, s.Bytes);
             }
             return new WastModule(WastModuleKind.Quote, name, null, text.ToString());
         }
-        return new WastModule(WastModuleKind.Text, name, WatParser.EncodeFields(node, c.Position), null);
+        try
+        {
+            return new WastModule(WastModuleKind.Text, name, WatParser.EncodeFields(node, c.Position), null);
+        }
+        catch (TextParseException)
+        {
+            return new WastModule(WastModuleKind.Quote, name, null, source[node.Start..node.End]);
+        }
+    }
+
+    // Quoted source is UTF-8; each byte of an invalid sequence becomes a lone surrogate, which the lexer rejects as
+    // malformed wherever it appears (https://webassembly.github.io/spec/core/text/conventions.html#source-text).
+    private static void AppendSource(System.Text.StringBuilder text, byte[] bytes)
+    {
+        var span = bytes.AsSpan();
+        while (!span.IsEmpty)
+        {
+            if (System.Text.Rune.DecodeFromUtf8(span, out var rune, out int consumed) == System.Buffers.OperationStatus.Done)
+            {
+                text.Append(rune.ToString());
+            }
+            else
+            {
+                consumed = Math.Max(consumed, 1);
+                for (int i = 0; i < consumed; i++) text.Append((char)(0xDC00 + span[i]));
+            }
+            span = span[consumed..];
+        }
     }
 
     // (invoke $id? "name" const*) | (get $id? "name")

@@ -137,7 +137,7 @@ internal sealed partial class WatModule
         ImportHeader(module, name, ExternKind(desc.Head!));
         switch (desc.Head)
         {
-            case "func": _imports.U32(TypeUse(dc, null)); _nextFunc++; break;
+            case "func": _imports.U32(TypeUse(dc, null, allowIds: true)); _nextFunc++; break;
             case "table": TableType(dc, _imports); _nextTable++; break;
             case "memory": Limits(dc, _imports); _nextMemory++; break;
             default: GlobalType(dc, _imports); _nextGlobal++; break;
@@ -170,7 +170,7 @@ internal sealed partial class WatModule
         uint index = (uint)_nextFunc++;
         if (InlineExportsAndImport(c, 0, index))
         {
-            _imports.U32(TypeUse(c, null));
+            _imports.U32(TypeUse(c, null, allowIds: true));
             c.ExpectEnd();
             return;
         }

@@ -8,13 +8,13 @@ namespace Djinn.Engine.Text;
 internal sealed partial class WatModule
 {
     private readonly List<(ValueKind[] Params, ValueKind[] Results)> _types = [];
-    private readonly IdSpace _typeIds = new("type");
-    private readonly IdSpace _funcIds = new("function");
-    private readonly IdSpace _tableIds = new("table");
-    private readonly IdSpace _memoryIds = new("memory");
-    private readonly IdSpace _globalIds = new("global");
-    private readonly IdSpace _elemIds = new("elem segment");
-    private readonly IdSpace _dataIds = new("data segment");
+    private readonly IdSpace _typeIds = new("type", "type");
+    private readonly IdSpace _funcIds = new("function", "func");
+    private readonly IdSpace _tableIds = new("table", "table");
+    private readonly IdSpace _memoryIds = new("memory", "memory");
+    private readonly IdSpace _globalIds = new("global", "global");
+    private readonly IdSpace _elemIds = new("elem segment", "elem");
+    private readonly IdSpace _dataIds = new("data segment", "data");
 
     private readonly ByteWriter _imports = new();
     private readonly ByteWriter _functions = new();
