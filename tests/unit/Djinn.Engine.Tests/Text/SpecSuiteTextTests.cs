@@ -6,17 +6,16 @@ namespace Djinn.Engine.Tests.Text;
 /// <summary>
 /// The text layer against the official spec suite (WebAssembly 2.0 scripts, SIMD excluded): every script parses
 /// (which encodes every text module), every quoted malformed module is rejected and every other quoted module parses.
-/// The suite is read from <c>DJINN_SPEC_DIR</c> or <c>/work/shared/wasm-spec-2.0</c>.
+/// The suite is found through <see cref="Support.TestPaths.SpecSuite"/>.
 /// </summary>
 public sealed class SpecSuiteTextTests
 {
-    private static string SpecDir => Environment.GetEnvironmentVariable("DJINN_SPEC_DIR") ?? "/work/shared/wasm-spec-2.0";
+    private static string SpecDir => Support.TestPaths.SpecSuite;
 
     /// <summary>The non-SIMD scripts of the suite.</summary>
     public static TheoryData<string> Scripts()
     {
         var data = new TheoryData<string>();
-        if (!Directory.Exists(SpecDir)) return data;
         foreach (var file in Directory.GetFiles(SpecDir, "*.wast").Order(StringComparer.Ordinal))
         {
             var name = Path.GetFileNameWithoutExtension(file);
