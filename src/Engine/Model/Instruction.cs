@@ -12,7 +12,9 @@ namespace Djinn.Engine.Model;
 /// <item>loads and stores: A = alignment exponent, B = offset. memory.init / data.drop: A = data segment index.</item>
 /// <item>i32.const: A = the value's bits. i64.const: C = the value's bits. f32.const: A = bits. f64.const: C = bits.</item>
 /// <item>ref.null: A = the reference <see cref="ValueKind"/>. ref.func: A = function index.</item>
-/// <item>SIMD: v128.const and i8x16.shuffle hold 16 bytes in C (low) and D (high); lane ops: A/B memarg, C = lane index.</item>
+/// <item>SIMD: v128.const and i8x16.shuffle hold their 16 bytes little-endian in C (bytes 0–7) and D (bytes 8–15);
+/// SIMD loads and stores: A = alignment exponent, B = offset; load_lane/store_lane: A/B memarg and C = lane index;
+/// extract_lane/replace_lane: A = lane index.</item>
 /// </list>
 /// <see cref="Offset"/> is the byte offset of the opcode in the module binary (or -1 when synthesized).
 /// </summary>
