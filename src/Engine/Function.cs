@@ -1,4 +1,5 @@
 using System.Reflection;
+using System.Runtime.CompilerServices;
 using Djinn.Engine.Compilation;
 using Djinn.Engine.Runtime;
 
@@ -70,18 +71,30 @@ public sealed class Function
 /// <summary>Runs guest code from the host, restoring the call depth and normalizing runtime failures into traps.</summary>
 internal static class GuestCall
 {
+    /// <summary>
+    /// Stack bytes charged for each entry from the host: host frames (reflection, callbacks) between re-entrant guest
+    /// calls are not in the per-function estimates, so a host round-trip is counted generously.
+    /// </summary>
+    public const int HostFrameBytes = 16 * 1024;
+
     public static object? Run(ExecutionBudget? budget, Func<object?> call)
     {
         int stackUsed = budget?.StackUsed ?? 0;
         try
         {
+            if (budget is not null)
+            {
+                budget.StackUsed = stackUsed + HostFrameBytes;
+                if (budget.StackUsed > budget.StackLimit) throw new TrapException(TrapCode.CallStackExhausted);
+            }
+            RuntimeHelpers.EnsureSufficientExecutionStack();
             return call();
         }
         catch (TargetInvocationException e) when (e.InnerException is not null)
         {
             throw Normalize(e.InnerException);
         }
-        catch (Exception e) when (e is not TrapException && Normalize(e) is TrapException)
+        catch (InsufficientExecutionStackException e)
         {
             throw Normalize(e);
         }

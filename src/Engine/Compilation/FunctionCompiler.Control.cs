@@ -178,6 +178,8 @@ internal sealed partial class FunctionCompiler
         int p = type.Parameters.Count;
         if (functionIndex < _module.ImportedFunctionCount)
         {
+            // Host code may re-enter the guest; its frames are not in the stack estimate, so probe the real stack here.
+            _il.Emit(OpCodes.Call, Ops.Get(nameof(RuntimeOps.CheckStack)));
             Spill();
             LoadField(_m.ImportFields[functionIndex]);
             LoadArgumentsFromSlots(p);

@@ -14,6 +14,10 @@ internal static class TestPaths
     /// <summary>Built guest examples (<c>examples/wasm</c>).</summary>
     public static string ExampleModules => Path.Combine(RepositoryRoot, "examples", "wasm");
 
+    /// <summary>A file under this test project's source folder, e.g. <c>Sandbox/Fixtures/spin.wat</c>.</summary>
+    public static string TestSource(string relativePath) =>
+        Path.Combine(RepositoryRoot, "tests", "unit", "Djinn.Engine.Tests", relativePath);
+
     private static string FindRepositoryRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)

@@ -1,0 +1,2 @@
+;; Asks for 1 GiB of initial memory.
+(module (memory 16384))

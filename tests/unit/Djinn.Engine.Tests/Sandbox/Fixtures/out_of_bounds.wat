@@ -1,0 +1,15 @@
+;; Out-of-bounds memory and table access, null and mistyped indirect calls, unreachable.
+(module
+  (memory 1)
+  (table 2 funcref)
+  (type $v (func))
+  (func $i (result i32) (i32.const 1))
+  (elem (i32.const 0) $i)
+  (func (export "load_past_end") (result i32) (i32.load (i32.const 65533)))
+  (func (export "store_far") (i32.store (i32.const -1) (i32.const 1)))
+  (func (export "offset_overflow") (result i32) (i32.load offset=4294967295 (i32.const 1)))
+  (func (export "fill_past_end") (memory.fill (i32.const 65000) (i32.const 0) (i32.const 1000)))
+  (func (export "table_past_end") (call_indirect (type $v) (i32.const 7)))
+  (func (export "null_entry") (call_indirect (type $v) (i32.const 1)))
+  (func (export "wrong_type") (call_indirect (type $v) (i32.const 0)))
+  (func (export "trap") unreachable))
