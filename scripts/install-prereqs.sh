@@ -57,8 +57,15 @@ if [ "$(id -u)" -ne 0 ]; then
   SUDO=(sudo)
 fi
 export DEBIAN_FRONTEND=noninteractive
-"${SUDO[@]}" apt-get update -qq
-"${SUDO[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >&2
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+# apt's progress output is long; show it only when something goes wrong.
+if ! { "${SUDO[@]}" apt-get update -qq &&
+  "${SUDO[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}"; } >"$log" 2>&1; then
+  cat "$log" >&2
+  echo "install-prereqs: apt-get failed" >&2
+  exit 1
+fi
 
 # Verify that every check now passes.
 for pkg in "${missing[@]}"; do
