@@ -77,7 +77,7 @@ command -v hyperfine >/dev/null 2>&1 && have_hyperfine=1
 load_start=$(cut -d' ' -f1-3 /proc/loadavg)
 
 log "building examples"
-scripts/build-examples.sh >&2 2>/dev/null || scripts/build-examples.sh >&2
+scripts/build-examples.sh >&2
 
 DJINN=src/Cli/bin/Release/net9.0/linux-x64/djinn
 djinn_ok=0
