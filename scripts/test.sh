@@ -7,7 +7,7 @@
 # Exits non-zero if anything failed or if no test ran at all.
 # Extra arguments go to `dotnet test`, e.g. scripts/test.sh --filter FullyQualifiedName~Wasi
 set -uo pipefail
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/.." || exit 1
 
 results=artifacts/test-results
 examples_log=artifacts/examples-check.log
