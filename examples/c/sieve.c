@@ -15,7 +15,9 @@ static unsigned count_primes(uint8_t *composite, unsigned limit, uint64_t *sum) 
             continue;
         count++;
         *sum += i;
-        for (uint64_t j = (uint64_t)i * i; j < limit; j += i)
+        if (i > limit / i)
+            continue; /* i * i >= limit (and would overflow): nothing to cross out */
+        for (size_t j = (size_t)i * i; j < limit; j += i)
             composite[j] = 1;
     }
     return count;
