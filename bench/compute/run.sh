@@ -99,7 +99,8 @@ engine_cmd() {
   esac
 }
 
-# time_cmd LABEL RUNS CMD...: prints "mean stddev" in seconds.
+# time_cmd LABEL RUNS CMD...: prints "mean stddev cpu": wall-clock mean and
+# standard deviation, and mean CPU time (user + system), in seconds.
 time_cmd() {
   local label=$1 n=$2
   shift 2
@@ -108,20 +109,22 @@ time_cmd() {
       --export-json "$out/$label.json" "$*" </dev/null >&2
     node -e '
       const r = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8")).results[0];
-      console.log(r.mean.toFixed(6), (r.stddev ?? 0).toFixed(6));' "$out/$label.json"
+      console.log(r.mean.toFixed(6), (r.stddev ?? 0).toFixed(6), (r.user + r.system).toFixed(6));' "$out/$label.json"
   else
-    local times=() i s e
+    local i s e cpu TIMEFORMAT='%3U %3S'
     "$@" >/dev/null 2>&1 </dev/null || true # warmup
+    : >"$out/$label.times"
     for ((i = 0; i < n; i++)); do
       s=$(date +%s.%N)
-      "$@" >/dev/null 2>&1 </dev/null
+      # bash's `time` keyword reports the child's user and system CPU seconds
+      cpu=$({ time "$@" >/dev/null 2>&1 </dev/null; } 2>&1)
       e=$(date +%s.%N)
-      times+=("$(awk -v s="$s" -v e="$e" 'BEGIN { printf "%.6f", e - s }')")
+      awk -v s="$s" -v e="$e" -v c="$cpu" 'BEGIN { split(c, u, " "); printf "%.6f %.6f\n", e - s, u[1] + u[2] }' \
+        >>"$out/$label.times"
     done
-    printf '%s\n' "${times[@]}" >"$out/$label.times"
-    awk '{ x[NR] = $1; sum += $1 } END {
+    awk '{ x[NR] = $1; sum += $1; cpu += $2 } END {
       m = sum / NR; for (i = 1; i <= NR; i++) v += (x[i] - m) ^ 2
-      printf "%.6f %.6f\n", m, (NR > 1 ? sqrt(v / (NR - 1)) : 0) }' "$out/$label.times"
+      printf "%.6f %.6f %.6f\n", m, (NR > 1 ? sqrt(v / (NR - 1)) : 0), cpu / NR }' "$out/$label.times"
   fi
 }
 
@@ -165,18 +168,18 @@ for kernel in "${kernels[@]}"; do
     if [ "$status" = ok ]; then
       log "$kernel/$engine: timing ($runs runs)"
       # shellcheck disable=SC2046
-      read -r mean sd < <(time_cmd "$kernel.$engine" "$runs" $(engine_cmd "$engine" "$kernel") "${args[@]}")
-      printf '%s\t%s\t%s\t%s\n' "$kernel" "$engine" "$mean" "$sd" >>"$results"
+      read -r mean sd cpu < <(time_cmd "$kernel.$engine" "$runs" $(engine_cmd "$engine" "$kernel") "${args[@]}")
+      printf '%s\t%s\t%s\t%s\t%s\n' "$kernel" "$engine" "$mean" "$sd" "$cpu" >>"$results"
     else
       log "$kernel/$engine: $status"
-      printf '%s\t%s\t%s\t%s\n' "$kernel" "$engine" "$status" "" >>"$results"
+      printf '%s\t%s\t%s\t\t%s\n' "$kernel" "$engine" "$status" "$status" >>"$results"
     fi
   done
   if [ "$djinn_ok" -eq 0 ]; then
     if [ "$with_djinn" -eq 1 ]; then
-      printf '%s\t%s\t%s\t%s\n' "$kernel" djinn "failed (build)" "" >>"$results"
+      printf '%s\t%s\t%s\t\t%s\n' "$kernel" djinn "failed (build)" "failed (build)" >>"$results"
     else
-      printf '%s\t%s\t%s\t%s\n' "$kernel" djinn "not run" "" >>"$results"
+      printf '%s\t%s\t%s\t\t%s\n' "$kernel" djinn "not run" "not run" >>"$results"
     fi
   fi
 done
@@ -197,31 +200,26 @@ for engine in native v8 djinn; do
   fi
   if timeout 60 "${cmd[@]}" </dev/null >"$out/hello.$engine.out" 2>&1 && grep -q 'Hello from a Djinn guest' "$out/hello.$engine.out"; then
     log "startup/$engine: timing ($startup_runs runs)"
-    read -r mean sd < <(time_cmd "startup.$engine" "$startup_runs" "${cmd[@]}")
+    read -r mean sd _ < <(time_cmd "startup.$engine" "$startup_runs" "${cmd[@]}")
     printf '%s\t%s\t%s\n' "$engine" "$mean" "$sd" >>"$startup"
   else
     printf '%s\t%s\t%s\n' "$engine" "failed" "" >>"$startup"
   fi
 done
 
-# ---- report ----------------------------------------------------------------------
-cpu=$(grep -m1 'model name' /proc/cpuinfo | sed 's/.*: //' || echo unknown)
-{
-  echo "## Compute benchmarks ($(date -u '+%Y-%m-%d %H:%M UTC'))"
-  echo
-  echo "Machine: $(nproc) cores, $cpu; $(uname -sr); load average at start $load_start, at end $(cut -d' ' -f1-3 /proc/loadavg)."
-  echo "Tools: $(cc --version | head -1); $(clang --version | head -1); node $(node --version);" \
-    "timing: $([ "$have_hyperfine" -eq 1 ] && hyperfine --version || echo 'date loop'), $runs runs + 1 warm-up per command."
-  echo "Arguments: $([ "$quick" -eq 1 ] && echo 'quick (--quick; smoke test only)' || echo 'program defaults')."
-  echo "Times are mean wall-clock seconds per process, startup and compilation included."
-  echo
+# table COLUMN FILE: Markdown table of the results, using COLUMN (3 = wall mean,
+# 5 = CPU mean) for the times and ratios.
+table() {
   echo "| kernel | native (s) | V8 (s) | djinn (s) | V8/native | djinn/V8 | djinn/native |"
   echo "|---|---:|---:|---:|---:|---:|---:|"
-  awk -F'\t' '
+  awk -F'\t' -v col="$1" '
     function isnum(x) { return x ~ /^[0-9.]+$/ }
-    function cell(k, e) { v = t[k, e]; if (isnum(v)) return sprintf("%.3f ± %.3f", v, sd[k, e]); return v }
+    function cell(k, e) {
+      v = t[k, e]; if (!isnum(v)) return v
+      return (col == 3 && sd[k, e] != "") ? sprintf("%.3f ± %.3f", v, sd[k, e]) : sprintf("%.3f", v)
+    }
     function ratio(a, b) { return (isnum(a) && isnum(b) && b > 0) ? sprintf("%.2f", a / b) : "–" }
-    { if (!seen[$1]++) order[++n] = $1; t[$1, $2] = $3; sd[$1, $2] = $4 }
+    { if (!seen[$1]++) order[++n] = $1; t[$1, $2] = $col; sd[$1, $2] = $4 }
     END {
       for (i = 1; i <= n; i++) {
         k = order[i]; nat = t[k, "native"]; v8 = t[k, "v8"]; dj = t[k, "djinn"]
@@ -235,7 +233,30 @@ cpu=$(grep -m1 'model name' /proc/cpuinfo | sed 's/.*: //' || echo unknown)
         (n1 ? sprintf("**%.2f** (%d)", exp(g1 / n1), n1) : "–"), \
         (n2 ? sprintf("**%.2f** (%d)", exp(g2 / n2), n2) : "–"), \
         (n3 ? sprintf("**%.2f** (%d)", exp(g3 / n3), n3) : "–")
-    }' "$results"
+    }' "$2"
+}
+
+# ---- report ----------------------------------------------------------------------
+cpu=$(grep -m1 'model name' /proc/cpuinfo | sed 's/.*: //' || echo unknown)
+{
+  echo "## Compute benchmarks ($(date -u '+%Y-%m-%d %H:%M UTC'))"
+  echo
+  echo "Machine: $(nproc) cores, $cpu; $(uname -sr); load average at start $load_start, at end $(cut -d' ' -f1-3 /proc/loadavg)."
+  echo "Tools: $(cc --version | head -1); $(clang --version | head -1); node $(node --version);" \
+    "timing: $([ "$have_hyperfine" -eq 1 ] && hyperfine --version || echo 'date loop'), $runs runs + 1 warm-up per command."
+  echo "Arguments: $([ "$quick" -eq 1 ] && echo 'quick (--quick; smoke test only)' || echo 'program defaults')."
+  echo "Each figure is per process: startup, module compilation and JIT warm-up included."
+  echo
+  echo "### Wall-clock time (mean seconds per process)"
+  echo
+  table 3 "$results"
+  echo
+  echo "### CPU time (mean user + system seconds per process, all threads)"
+  echo
+  echo "Less sensitive to other load on the machine than wall-clock time; includes"
+  echo "background compiler threads (V8's tiers, .NET's tiered JIT)."
+  echo
+  table 5 "$results"
   echo
   echo "Geometric means are over the kernels where both engines succeeded (count in brackets)."
   echo "Target: djinn/V8 ≤ 2.0 on compute."
