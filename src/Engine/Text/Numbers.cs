@@ -39,6 +39,18 @@ internal static class Numbers
         return (ulong)value;
     }
 
+    /// <summary>
+    /// True when <paramref name="text"/> is an unsigned integer literal without sign (https://webassembly.github.io/spec/core/text/values.html#integers);
+    /// <paramref name="value"/> is its value, saturated to <see cref="ulong.MaxValue"/>.
+    /// </summary>
+    public static bool TryParseNat(string text, out ulong value)
+    {
+        value = 0;
+        if (text.Length == 0 || !char.IsAsciiDigit(text[0]) || !TryMagnitude(text, out var magnitude)) return false;
+        value = magnitude > ulong.MaxValue ? ulong.MaxValue : (ulong)magnitude;
+        return true;
+    }
+
     // Digits of an unsigned num or 0x hexnum, with '_' only between digits.
     private static bool TryMagnitude(string text, out BigInteger value)
     {
