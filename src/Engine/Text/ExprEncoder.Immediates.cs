@@ -144,7 +144,9 @@ internal sealed partial class ExprEncoder
         if (c.Peek is SNode o && o.Kind == SKind.Atom && o.Text.StartsWith("offset=", StringComparison.Ordinal))
         {
             c.Next();
-            offset = Numbers.ParseUnsigned(new SNode(SKind.Atom, o.Line, o.Column, o.Text[7..]), 32);
+            // The offset is a u32 (https://webassembly.github.io/spec/core/text/instructions.html#memory-instructions).
+            if (!Numbers.TryParseNat(o.Text[7..], out offset)) throw o.Error($"unknown operator {o.Text}");
+            if (offset > uint.MaxValue) throw o.Error("i32 constant out of range");
         }
         if (c.Peek is SNode a && a.Kind == SKind.Atom && a.Text.StartsWith("align=", StringComparison.Ordinal))
         {

@@ -65,20 +65,27 @@ internal sealed partial class ExprEncoder
         };
         c.Next();
 
-        Span<byte> bytes = stackalloc byte[16];
-        int width = bits / 8;
+        // As in the reference interpreter, the lane count is checked before the literals are.
+        int first = c.Position;
         for (int i = 0; i < lanes; i++)
         {
             var lane = c.Peek;
             if (lane is null || lane.Kind != SKind.Atom || IsBoundary(lane))
                 throw (lane ?? head).Error("wrong number of lane literals");
             c.Next();
+        }
+        if (c.Peek is SNode extra && IsNumberToken(extra)) throw extra.Error("wrong number of lane literals");
+
+        Span<byte> bytes = stackalloc byte[16];
+        int width = bits / 8;
+        for (int i = 0; i < lanes; i++)
+        {
+            var lane = c.Item(first + i);
             if (!IsNumberToken(lane)) throw lane.Error($"unknown operator {lane.Text}");
             ulong value = !isFloat ? Numbers.ParseInt(lane, bits)
                 : bits == 32 ? Numbers.ParseF32(lane) : Numbers.ParseF64(lane);
             for (int b = 0; b < width; b++) bytes[i * width + b] = (byte)(value >> (8 * b));
         }
-        if (c.Peek is SNode extra && IsNumberToken(extra)) throw extra.Error("wrong number of lane literals");
         return (BinaryPrimitives.ReadUInt64LittleEndian(bytes), BinaryPrimitives.ReadUInt64LittleEndian(bytes[8..]));
     }
 

@@ -106,8 +106,10 @@ internal static class Numbers
         ulong fracMask = (1UL << (p - 1)) - 1;
         if (body == "inf") return sign | expMask;
         if (body == "nan") return sign | expMask | (1UL << (p - 2));
-        if (body.StartsWith("nan:0x", StringComparison.Ordinal))
+        if (body.StartsWith("nan:", StringComparison.Ordinal))
         {
+            // nan:0xN is the only payload form; anything else after "nan:" is not a token at all.
+            if (!body.StartsWith("nan:0x", StringComparison.Ordinal)) throw node.Error("unknown operator: malformed nan payload");
             if (!TryMagnitude(body[4..], out var payload)) throw Bad(node, "malformed nan payload");
             if (payload == 0 || payload > fracMask) throw node.Error("constant out of range");
             return sign | expMask | (ulong)payload;
