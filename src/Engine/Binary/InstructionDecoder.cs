@@ -118,7 +118,7 @@ internal sealed partial class InstructionDecoder
             case 0xFC:
                 return ReadPrefixed(ref r, at);
             case 0xFD:
-                throw DecoderThrowHelper.Create(at, "SIMD is not supported yet");
+                return ReadSimd(ref r, at);
             default:
                 if (op >= 0x28 && op <= 0x3E) return ReadMemoryAccess(ref r, op, at);
                 if (op >= 0x45 && op <= 0xC4) return new Instruction((Opcode)op, at);

@@ -26,6 +26,9 @@ internal sealed class Cursor
     /// <summary>The next item, or null at the end.</summary>
     public SNode? Peek => Position < _items.Count ? _items[Position] : null;
 
+    /// <summary>The item at <paramref name="index"/> of the underlying list (for looking back at consumed items).</summary>
+    public SNode Item(int index) => _items[index];
+
     /// <summary>Consumes the next item; malformed at the end.</summary>
     public SNode Next()
     {

@@ -83,6 +83,12 @@ internal sealed partial class ExprEncoder
                 w.Fixed(hi, 8);
                 break;
             }
+            case Imm.Lane: w.Byte(LaneIndex(head, c)); break;
+            case Imm.MemargLane:
+                Memarg(head, c, w);
+                w.Byte(LaneIndex(head, c));
+                break;
+            case Imm.Shuffle: ShuffleLanes(head, c, w); break;
             case Imm.RefNull: w.Byte((byte)WatModule.HeapType(Atom(head, c))); break;
             case Imm.Select:
             {
@@ -138,7 +144,9 @@ internal sealed partial class ExprEncoder
         if (c.Peek is SNode o && o.Kind == SKind.Atom && o.Text.StartsWith("offset=", StringComparison.Ordinal))
         {
             c.Next();
-            offset = Numbers.ParseUnsigned(new SNode(SKind.Atom, o.Line, o.Column, o.Text[7..]), 32);
+            // The offset is a u32 (https://webassembly.github.io/spec/core/text/instructions.html#memory-instructions).
+            if (!Numbers.TryParseNat(o.Text[7..], out offset)) throw o.Error($"unknown operator {o.Text}");
+            if (offset > uint.MaxValue) throw o.Error("i32 constant out of range");
         }
         if (c.Peek is SNode a && a.Kind == SKind.Atom && a.Text.StartsWith("align=", StringComparison.Ordinal))
         {
@@ -149,31 +157,5 @@ internal sealed partial class ExprEncoder
         }
         w.U32((ulong)BitOperations.Log2((uint)align));
         w.U32(offset);
-    }
-
-    /// <summary>Parses <c>shape lane*</c> of a v128 constant into its two little-endian halves.</summary>
-    public static (ulong Low, ulong High) V128(SNode head, Cursor c)
-    {
-        var shape = Atom(head, c);
-        var (lanes, bits) = shape.Text switch
-        {
-            "i8x16" => (16, 8),
-            "i16x8" => (8, 16),
-            "i32x4" => (4, 32),
-            "i64x2" => (2, 64),
-            "f32x4" => (4, 32),
-            "f64x2" => (2, 64),
-            _ => throw shape.Error("unexpected token: unknown v128 shape"),
-        };
-        var bytes = new byte[16];
-        for (int i = 0; i < lanes; i++)
-        {
-            var lane = Atom(head, c);
-            ulong value = shape.Text[0] == 'f'
-                ? (bits == 32 ? Numbers.ParseF32(lane) : Numbers.ParseF64(lane))
-                : Numbers.ParseInt(lane, bits);
-            for (int b = 0; b < bits / 8; b++) bytes[i * bits / 8 + b] = (byte)(value >> (8 * b));
-        }
-        return (BitConverter.ToUInt64(bytes, 0), BitConverter.ToUInt64(bytes, 8));
     }
 }

@@ -18,6 +18,19 @@ internal sealed class Lexer
     /// <summary>Parses all top-level nodes of <paramref name="text"/>.</summary>
     public static List<SNode> Parse(string text)
     {
+        var nodes = Parse(text, out var stray);
+        if (stray is not null) throw stray;
+        return nodes;
+    }
+
+    /// <summary>
+    /// Parses the top-level nodes of <paramref name="text"/> up to a stray <c>)</c>, which is returned in
+    /// <paramref name="stray"/> instead of thrown: the reference interpreter lexes on demand, so errors inside the
+    /// complete nodes before it are reported first (the caller throws <paramref name="stray"/> when they have none).
+    /// </summary>
+    public static List<SNode> Parse(string text, out TextParseException? stray)
+    {
+        stray = null;
         var lexer = new Lexer(text);
         var stack = new Stack<(SNode Node, List<SNode> Items)>();
         var top = new List<SNode>();
@@ -46,7 +59,11 @@ internal sealed class Lexer
             }
             else if (c == ')')
             {
-                if (stack.Count == 0) throw new TextParseException(line, col, "unexpected )");
+                if (stack.Count == 0)
+                {
+                    stray = new TextParseException(line, col, "unexpected )");
+                    return top;
+                }
                 lexer._pos++;
                 stack.Pop().Node.End = lexer._pos;
             }

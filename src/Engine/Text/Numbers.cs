@@ -39,6 +39,18 @@ internal static class Numbers
         return (ulong)value;
     }
 
+    /// <summary>
+    /// True when <paramref name="text"/> is an unsigned integer literal without sign (https://webassembly.github.io/spec/core/text/values.html#integers);
+    /// <paramref name="value"/> is its value, saturated to <see cref="ulong.MaxValue"/>.
+    /// </summary>
+    public static bool TryParseNat(string text, out ulong value)
+    {
+        value = 0;
+        if (text.Length == 0 || !char.IsAsciiDigit(text[0]) || !TryMagnitude(text, out var magnitude)) return false;
+        value = magnitude > ulong.MaxValue ? ulong.MaxValue : (ulong)magnitude;
+        return true;
+    }
+
     // Digits of an unsigned num or 0x hexnum, with '_' only between digits.
     private static bool TryMagnitude(string text, out BigInteger value)
     {
@@ -94,8 +106,10 @@ internal static class Numbers
         ulong fracMask = (1UL << (p - 1)) - 1;
         if (body == "inf") return sign | expMask;
         if (body == "nan") return sign | expMask | (1UL << (p - 2));
-        if (body.StartsWith("nan:0x", StringComparison.Ordinal))
+        if (body.StartsWith("nan:", StringComparison.Ordinal))
         {
+            // nan:0xN is the only payload form; anything else after "nan:" is not a token at all.
+            if (!body.StartsWith("nan:0x", StringComparison.Ordinal)) throw node.Error("unknown operator: malformed nan payload");
             if (!TryMagnitude(body[4..], out var payload)) throw Bad(node, "malformed nan payload");
             if (payload == 0 || payload > fracMask) throw node.Error("constant out of range");
             return sign | expMask | (ulong)payload;

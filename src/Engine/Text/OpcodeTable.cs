@@ -7,10 +7,16 @@ internal enum Imm
 {
     None, Block, Label, BrTable, Func, CallIndirect, Local, Global, Table, TableInit, TableCopy, Elem, Data,
     MemoryInit, Memarg, MemoryByte, MemoryCopy, I32, I64, F32, F64, V128, RefNull, Select,
+    /// <summary>A SIMD lane index (extract_lane / replace_lane).</summary>
+    Lane,
+    /// <summary>A memarg then a SIMD lane index (load_lane / store_lane).</summary>
+    MemargLane,
+    /// <summary>The sixteen lane indices of i8x16.shuffle.</summary>
+    Shuffle,
 }
 
 /// <summary>Plain instruction keywords (https://webassembly.github.io/spec/core/text/instructions.html) with their opcodes.</summary>
-internal static class OpcodeTable
+internal static partial class OpcodeTable
 {
     /// <summary>Keyword to (opcode, immediate kind, natural alignment in bytes for memory accesses).</summary>
     public static readonly Dictionary<string, (Opcode Op, Imm Imm, int Align)> Entries = Build();
@@ -71,7 +77,7 @@ internal static class OpcodeTable
         Add("table.init", 0x100C, Imm.TableInit); Add("elem.drop", 0x100D, Imm.Elem);
         Add("table.copy", 0x100E, Imm.TableCopy); Add("table.grow", 0x100F, Imm.Table);
         Add("table.size", 0x1010, Imm.Table); Add("table.fill", 0x1011, Imm.Table);
-        Add("v128.const", 0x200C, Imm.V128);
+        AddSimd(d);
         return d;
     }
 

@@ -7,14 +7,21 @@ internal static class WatParser
     /// <exception cref="TextParseException">The text is malformed.</exception>
     public static byte[] ParseModule(string text)
     {
-        var nodes = Lexer.Parse(text);
+        // A stray ")" is reported after any error in the text before it, as the reference interpreter does.
+        var nodes = Lexer.Parse(text, out var stray);
+        byte[] bytes;
         if (nodes.Count == 1 && nodes[0].IsList("module"))
         {
             var c = Cursor.After(nodes[0]);
             c.TakeId();
-            return WatModule.Encode(nodes[0].Items.GetRange(c.Position, nodes[0].Items.Count - c.Position));
+            bytes = WatModule.Encode(nodes[0].Items.GetRange(c.Position, nodes[0].Items.Count - c.Position));
         }
-        return WatModule.Encode(nodes);
+        else
+        {
+            bytes = WatModule.Encode(nodes);
+        }
+        if (stray is not null) throw stray;
+        return bytes;
     }
 
     /// <summary>Encodes the fields of an already-lexed <c>(module ...)</c> node, starting at <paramref name="start"/>.</summary>

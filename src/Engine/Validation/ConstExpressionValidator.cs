@@ -8,9 +8,6 @@ namespace Djinn.Engine.Validation;
 /// </summary>
 internal static class ConstExpressionValidator
 {
-    /// <summary>The opcode of <c>v128.const</c> (0xFD 12).</summary>
-    private const Opcode V128Const = (Opcode)((ushort)Opcode.SimdPrefix + 12);
-
     /// <summary>
     /// Throws unless <paramref name="expression"/> is constant and has type [] -> [<paramref name="expected"/>].
     /// As in the reference interpreter, constness is checked for every instruction before the result type.
@@ -35,7 +32,7 @@ internal static class ConstExpressionValidator
                 case Opcode.I64Const: last = ValueKind.I64; break;
                 case Opcode.F32Const: last = ValueKind.F32; break;
                 case Opcode.F64Const: last = ValueKind.F64; break;
-                case V128Const: last = ValueKind.V128; break;
+                case Opcode.V128Const: last = ValueKind.V128; break;
                 case Opcode.RefNull:
                     last = (ValueKind)ins.A;
                     if (!last.IsReference()) ModuleValidator.Fail("malformed reference type");

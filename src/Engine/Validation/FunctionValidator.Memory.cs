@@ -26,10 +26,16 @@ internal sealed partial class FunctionValidator
         }
     }
 
-    /// <summary>Reference, table, bulk-memory, saturating-truncation and remaining memory instructions.</summary>
+    /// <summary>Reference, table, bulk-memory, saturating-truncation, remaining memory and SIMD instructions.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void StepExtended(in Instruction ins)
     {
+        if (ins.Opcode >= Opcode.SimdPrefix)
+        {
+            StepSimd(in ins);
+            return;
+        }
+
         switch (ins.Opcode)
         {
             // https://webassembly.github.io/spec/core/valid/instructions.html#memory-instructions
@@ -141,9 +147,7 @@ internal sealed partial class FunctionValidator
             }
 
             default:
-                Fail(ins.Opcode >= Opcode.SimdPrefix
-                    ? $"unsupported SIMD instruction 0xfd {ins.Opcode - Opcode.SimdPrefix}"
-                    : $"unknown instruction 0x{(ushort)ins.Opcode:x}");
+                Fail($"unknown instruction 0x{(ushort)ins.Opcode:x}");
                 break;
         }
     }

@@ -162,15 +162,14 @@ public sealed class InstructionDecodingTests
     }
 
     [Fact]
-    public void Unknown_opcodes_are_illegal_and_simd_is_reported_as_unsupported()
+    public void Unknown_opcodes_are_illegal_including_unassigned_prefixed_ones()
     {
         foreach (byte op in new byte[] { 0x06, 0x0A, 0x12, 0x19, 0x1D, 0x27, 0xC5, 0xD3, 0xFB, 0xFF })
         {
             Assert.Equal("illegal opcode", Fails(op).Cause);
         }
         Assert.Equal("illegal opcode", Fails(0xFC, 0x12).Cause);
-        var simd = Fails(0x01, 0xFD, 0x0C);
-        Assert.Equal("SIMD is not supported yet", simd.Cause);
+        Assert.Equal("illegal opcode", Fails(0x01, 0xFD, 0x9A, 0x01).Cause);
     }
 
     [Fact]

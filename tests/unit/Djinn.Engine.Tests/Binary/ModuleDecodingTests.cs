@@ -204,7 +204,7 @@ public sealed class ModuleDecodingTests
     }
 
     [Fact]
-    public void V128_value_type_decodes_even_though_simd_instructions_are_not_supported()
+    public void V128_value_type_decodes_in_signatures_locals_and_block_types()
     {
         var m = ModuleDecoder.Decode(Module()
             .VectorSection(1, B(0x60, 0x01, 0x7B, 0x00))

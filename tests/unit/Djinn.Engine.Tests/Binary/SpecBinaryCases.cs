@@ -14,14 +14,13 @@ internal static class SpecBinaryCases
     /// <summary>The spec suite folder (see <see cref="Support.TestPaths.SpecSuite"/>); a missing suite fails the tests.</summary>
     public static string SuiteDirectory => Support.TestPaths.SpecSuite;
 
-    /// <summary>All binary modules of every non-SIMD .wast file in the suite.</summary>
+    /// <summary>All binary modules of every .wast file in the suite, SIMD scripts included.</summary>
     public static List<SpecBinaryCase> Load()
     {
         var cases = new List<SpecBinaryCase>();
         foreach (var path in Directory.GetFiles(SuiteDirectory, "*.wast"))
         {
             string name = Path.GetFileName(path);
-            if (name.StartsWith("simd_", StringComparison.Ordinal)) continue;
             Extract(name, File.ReadAllText(path), cases);
         }
         return cases;

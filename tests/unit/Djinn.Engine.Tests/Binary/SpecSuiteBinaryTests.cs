@@ -3,7 +3,7 @@ using Djinn.Engine.Binary;
 
 namespace Djinn.Engine.Tests.Binary;
 
-/// <summary>Runs every binary module of the spec suite (non-SIMD) through the decoder.</summary>
+/// <summary>Runs every binary module of the spec suite (SIMD scripts included) through the decoder.</summary>
 public sealed class SpecSuiteBinaryTests
 {
     [Fact]

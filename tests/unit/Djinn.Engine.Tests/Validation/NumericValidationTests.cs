@@ -103,8 +103,11 @@ public sealed class NumericValidationTests
         Valid(Single([ValueKind.V128], [ValueKind.V128], Op.LocalGet(0)));
 
     [Fact]
-    public void SimdOpcodesAreRejected() =>
-        InvalidAt(Single([], [], Op.Of(Opcode.SimdPrefix + 0x60)), "unsupported SIMD instruction", 0, 0);
+    public void SimdOpcodesAreTypedAndUnassignedOnesAreRejected()
+    {
+        InvalidAt(Single([], [], Op.Of(Opcode.I8x16Abs)), "type mismatch", 0, 0);
+        InvalidAt(Single([], [], Op.Of(Opcode.SimdPrefix + 0x9A)), "unknown instruction", 0, 0);
+    }
 
     [Fact]
     public void ErrorsCountImportedFunctionsInTheFunctionIndex()
