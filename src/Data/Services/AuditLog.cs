@@ -6,13 +6,13 @@ namespace Djinn.Data.Services;
 /// <summary>Reads the audit log. Entries are written by the stores in the same transaction as the change.</summary>
 public sealed class AuditLog(DjinnDbContext db)
 {
-    /// <summary>Most recent entries first, optionally only those whose target starts with <paramref name="targetPrefix"/>.</summary>
-    public async Task<List<AuditEntry>> ListAsync(int take, string? targetPrefix = null, CancellationToken cancellationToken = default)
+    /// <summary>Most recent entries first (at most 1000), optionally only those about <paramref name="target"/>.</summary>
+    public async Task<List<AuditEntry>> ListAsync(int take, string? target = null, CancellationToken cancellationToken = default)
     {
         var query = db.AuditEntries.AsNoTracking();
-        if (!string.IsNullOrEmpty(targetPrefix))
+        if (!string.IsNullOrEmpty(target))
         {
-            query = query.Where(a => a.Target.StartsWith(targetPrefix));
+            query = query.Where(a => a.Target == target);
         }
 
         return await query.OrderByDescending(a => a.Id).Take(Math.Clamp(take, 1, 1000)).ToListAsync(cancellationToken);

@@ -99,7 +99,10 @@ public sealed class FunctionStore(DjinnDbContext db)
         return true;
     }
 
-    internal static string Target(string name) => "function/" + name;
+    /// <summary>The audit target of a function, e.g. <c>function/hello</c>.</summary>
+    public static string TargetOf(string name) => "function/" + name;
+
+    internal static string Target(string name) => TargetOf(name);
 
     private async Task<StoreResult<Function>?> ApplyAsync(Function function, FunctionChanges changes, CancellationToken cancellationToken)
     {
