@@ -13,8 +13,21 @@ public sealed class DataPaths
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(directory);
         Root = Path.GetFullPath(directory);
-        Directory.CreateDirectory(Root);
-        Directory.CreateDirectory(Keys);
+        CreatePrivateDirectory(Root);
+        CreatePrivateDirectory(Keys);
+    }
+
+    /// <summary>Creates a directory readable only by the current user (on Unix), if it does not exist yet.</summary>
+    private static void CreatePrivateDirectory(string path)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            Directory.CreateDirectory(path);
+        }
+        else
+        {
+            Directory.CreateDirectory(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
     }
 
     /// <summary>Absolute data directory.</summary>

@@ -21,6 +21,7 @@ public static class ServerSetup
     {
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
+        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore.Database.Command", LogLevel.Warning);
         services.AddOptions<ServerOptions>().BindConfiguration(ServerOptions.Section)
             .Validate(o => o.MaxModuleBytes > 0, "Djinn:MaxModuleBytes must be positive");
         services.AddOptions<KestrelServerOptions>().Configure<IOptions<ServerOptions>>((kestrel, server) =>
