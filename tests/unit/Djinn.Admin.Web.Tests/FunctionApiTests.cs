@@ -59,6 +59,18 @@ public sealed class FunctionApiTests(ServerFixture server) : IClassFixture<Serve
         Assert.Contains("^[a-z0-9][a-z0-9-]{0,62}$", (string?)problem["detail"], StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("{\"name\":\"bad-mode\",\"mode\":\"binary\"}")]
+    [InlineData("{\"name\":\"bad-route\",\"route\":\"no-leading-slash\"}")]
+    [InlineData("{\"name\":\"bad-auth\",\"auth\":\"maybe\"}")]
+    [InlineData("{\"name\":")]
+    public async Task A_bad_field_is_rejected_with_400(string json)
+    {
+        var response = await _client.PostAsync("/api/functions", new StringContent(json, System.Text.Encoding.UTF8, "application/json"));
+
+        await response.AssertProblemAsync(HttpStatusCode.BadRequest);
+    }
+
     [Fact]
     public async Task A_missing_name_is_rejected_with_400()
     {

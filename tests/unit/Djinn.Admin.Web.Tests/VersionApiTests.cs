@@ -176,6 +176,35 @@ public sealed class VersionApiTests(ServerFixture server) : IClassFixture<Server
     }
 
     [Fact]
+    public async Task Parallel_uploads_get_distinct_consecutive_numbers()
+    {
+        await _client.CreateFunctionAsync("parallel");
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 6).Select(i =>
+            _client.PostAsync("/api/functions/parallel/versions", Modules.Form($"(module (func (export \"f{i}\")))"))));
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.Created, r.StatusCode));
+        var versions = (await _client.GetJsonAsync("/api/functions/parallel/versions")).AsArray();
+        Assert.Equal([1, 2, 3, 4, 5, 6], versions.Select(v => (int)v!["version"]!));
+    }
+
+    [Fact]
+    public async Task Deleting_a_function_keeps_content_that_another_function_uses()
+    {
+        const string wat = "(module (func (export \"kept-by-other\")))";
+        await _client.CreateFunctionAsync("shares-1");
+        await _client.CreateFunctionAsync("shares-2");
+        var sha = (string)(await _client.UploadAsync("shares-1", wat))["sha256"]!;
+        await _client.UploadAsync("shares-2", wat);
+
+        await _client.DeleteAsync("/api/functions/shares-1");
+
+        Assert.Equal(1, await server.Factory.WithDbAsync(db => db.ModuleBlobs.CountAsync(b => b.Sha256 == sha)));
+        var module = await server.Factory.WithServiceAsync<Djinn.Data.Services.VersionStore, byte[]?>(s => s.GetModuleAsync("shares-2", 1));
+        Assert.Equal(wat, Encoding.UTF8.GetString(module!));
+    }
+
+    [Fact]
     public async Task An_upload_that_is_not_multipart_gives_400()
     {
         await _client.CreateFunctionAsync("not-multipart");
@@ -210,6 +239,21 @@ public sealed class UploadSizeLimitTests(SmallUploadServerFixture server) : ICla
 
         await response.AssertProblemAsync(HttpStatusCode.RequestEntityTooLarge);
         Assert.Empty((await _client.GetJsonAsync("/api/functions/far-over/versions")).AsArray());
+    }
+
+    [Fact]
+    public async Task A_chunked_upload_over_the_limit_gives_413()
+    {
+        await _client.CreateFunctionAsync("chunked-over");
+        var module = Modules.BinaryOfSize((int)SmallUploadServerFixture.Limit * 2);
+        var file = new StreamContent(new SlowStream(module, 8192, TimeSpan.Zero, long.MaxValue));
+        var form = new MultipartFormDataContent { { file, "module", "big.wasm" } };
+
+        var response = await _client.PostAsync("/api/functions/chunked-over/versions", form);
+
+        Assert.Null(form.Headers.ContentLength);
+        await response.AssertProblemAsync(HttpStatusCode.RequestEntityTooLarge);
+        Assert.Empty((await _client.GetJsonAsync("/api/functions/chunked-over/versions")).AsArray());
     }
 
     [Fact]
