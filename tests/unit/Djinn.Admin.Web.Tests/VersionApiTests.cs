@@ -242,16 +242,15 @@ public sealed class UploadSizeLimitTests(SmallUploadServerFixture server) : ICla
     }
 
     [Fact]
-    public async Task A_chunked_upload_over_the_limit_gives_413()
+    public async Task A_streamed_upload_over_the_limit_gives_413()
     {
         await _client.CreateFunctionAsync("chunked-over");
-        var module = Modules.BinaryOfSize((int)SmallUploadServerFixture.Limit * 2);
+        var module = Modules.BinaryOfSize((int)SmallUploadServerFixture.Limit + 1000);
         var file = new StreamContent(new SlowStream(module, 8192, TimeSpan.Zero, long.MaxValue));
         var form = new MultipartFormDataContent { { file, "module", "big.wasm" } };
 
         var response = await _client.PostAsync("/api/functions/chunked-over/versions", form);
 
-        Assert.Null(form.Headers.ContentLength);
         await response.AssertProblemAsync(HttpStatusCode.RequestEntityTooLarge);
         Assert.Empty((await _client.GetJsonAsync("/api/functions/chunked-over/versions")).AsArray());
     }
