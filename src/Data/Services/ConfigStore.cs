@@ -6,6 +6,9 @@ namespace Djinn.Data.Services;
 /// <summary>Plain environment variables and resource limits of a function.</summary>
 public sealed class ConfigStore(DjinnDbContext db)
 {
+    /// <summary>Most environment variables a function may have.</summary>
+    public const int MaxVariables = 1000;
+
     /// <summary>The variables of a function by name, or null when the function does not exist.</summary>
     public async Task<SortedDictionary<string, string>?> GetEnvAsync(string name, CancellationToken cancellationToken = default)
     {
@@ -23,6 +26,11 @@ public sealed class ConfigStore(DjinnDbContext db)
     public async Task<StoreResult<bool>> ReplaceEnvAsync(string name, IReadOnlyDictionary<string, string> values, string actor, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(values);
+        if (values.Count > MaxVariables)
+        {
+            return StoreResult<bool>.Fail(StoreStatus.Invalid, $"a function may have at most {MaxVariables} variables");
+        }
+
         foreach (var (key, value) in values)
         {
             if (!ConfigNames.IsValidVariable(key))

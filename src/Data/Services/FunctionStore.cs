@@ -1,4 +1,5 @@
 using Djinn.Data.Entities;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace Djinn.Data.Services;
@@ -164,7 +165,7 @@ public sealed class FunctionStore(DjinnDbContext db)
             await db.SaveChangesAsync(cancellationToken);
             return StoreResult<Function>.Ok(function);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException ex) when (ex.InnerException is SqliteException { SqliteErrorCode: 19 }) // SQLITE_CONSTRAINT
         {
             // A concurrent request took the name or route between the check and the insert.
             return StoreResult<Function>.Fail(StoreStatus.Conflict, $"function '{function.Name}' or its route already exists");
