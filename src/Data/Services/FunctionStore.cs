@@ -147,6 +147,11 @@ public sealed class FunctionStore(DjinnDbContext db)
                 return StoreResult<Function>.Fail(StoreStatus.Invalid, $"version {canary} does not exist");
             }
 
+            if (canary != 0 && canary == function.ActiveVersion)
+            {
+                return StoreResult<Function>.Fail(StoreStatus.Invalid, $"version {canary} is already the active version");
+            }
+
             function.CanaryVersion = canary == 0 ? null : canary;
         }
 

@@ -59,6 +59,56 @@ public sealed partial class CrashSafetyTests : IDisposable
     }
 
     [Fact]
+    public async Task Whatever_moment_the_server_is_killed_every_stored_version_is_complete()
+    {
+        var delays = new[] { 30, 250, 600, 1200 };
+        for (var round = 0; round < delays.Length; round++)
+        {
+            await using var server = await ServerProcess.StartAsync(_data.Path, Token, "pw");
+            using var client = server.CreateClient(Token);
+            if (round == 0)
+            {
+                Assert.Equal(HttpStatusCode.Created, (await client.PostAsJsonAsync("/api/functions", new { name = "racy" })).StatusCode);
+            }
+
+            var module = Modules.BinaryOfSize(4 * 1024 * 1024);
+            module[^1] = (byte)(round + 1); // distinct content each round
+            var form = new MultipartFormDataContent { { new ByteArrayContent(module), "module", "racy.wasm" } };
+            var upload = client.PostAsync("/api/functions/racy/versions", form);
+            await Task.Delay(delays[round]);
+            await server.KillAsync();
+            try
+            {
+                await upload;
+            }
+            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or IOException)
+            {
+                // Expected when the kill came first.
+            }
+
+            SqliteConnection.ClearAllPools();
+        }
+
+        await using var connection = new SqliteConnection($"Data Source={Path.Combine(_data.Path, "djinn.db")}");
+        await connection.OpenAsync();
+        Assert.Equal("ok", await ScalarAsync(connection, "PRAGMA integrity_check"));
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT v.Number, v.Sha256, v.Size, b.Bytes FROM Versions v LEFT JOIN ModuleBlobs b ON b.Sha256 = v.Sha256";
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            Assert.False(reader.IsDBNull(3), $"version {reader.GetInt32(0)} has no content");
+            var bytes = (byte[])reader.GetValue(3);
+            Assert.Equal(reader.GetInt64(2), bytes.LongLength);
+            Assert.Equal(reader.GetString(1), Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes)));
+        }
+
+        var active = await ScalarAsync(connection, "SELECT ActiveVersion FROM Functions WHERE Name = 'racy'");
+        var versions = (long)(await ScalarAsync(connection, "SELECT COUNT(*) FROM Versions"))!;
+        Assert.True(active is DBNull ? versions == 0 : (long)active! <= versions);
+    }
+
+    [Fact]
     public async Task Without_DJINN_ADMIN_PASSWORD_a_generated_password_is_printed_once_and_works()
     {
         string password;
