@@ -1,6 +1,9 @@
+using Djinn.Admin.Web.Hosting;
+
 var builder = WebApplication.CreateBuilder(args);
+builder.AddDjinnServer();
 var app = builder.Build();
-app.MapGet("/healthz", () => Results.Text("ok"));
+app.UseDjinnServer();
 app.Run();
 
 /// <summary>Entry point; public so integration tests can use WebApplicationFactory.</summary>

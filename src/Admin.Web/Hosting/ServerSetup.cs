@@ -1,0 +1,63 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Djinn.Admin.Web.Api;
+using Djinn.Admin.Web.Auth;
+using Djinn.Admin.Web.Services;
+using Djinn.Data;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.Options;
+
+namespace Djinn.Admin.Web.Hosting;
+
+/// <summary>Registrations and the request pipeline of the <c>djinn</c> server.</summary>
+public static class ServerSetup
+{
+    /// <summary>Configuration key (usually an environment variable) naming the data directory.</summary>
+    public const string DataDirectoryKey = "DJINN_DATA";
+
+    /// <summary>Registers data, engine, authentication and the admin API services.</summary>
+    public static WebApplicationBuilder AddDjinnServer(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore.Database.Command", LogLevel.Warning);
+        services.AddOptions<ServerOptions>().BindConfiguration(ServerOptions.Section)
+            .Validate(o => o.MaxModuleBytes > 0, "Djinn:MaxModuleBytes must be positive");
+        services.AddOptions<KestrelServerOptions>().Configure<IOptions<ServerOptions>>((kestrel, server) =>
+            kestrel.Limits.MaxRequestBodySize = server.Value.MaxRequestBodyBytes);
+        services.AddOptions<FormOptions>().Configure<IOptions<ServerOptions>>((form, server) =>
+            form.MultipartBodyLengthLimit = server.Value.MaxModuleBytes);
+
+        services.AddDjinnData(sp =>
+            sp.GetRequiredService<IConfiguration>()[DataDirectoryKey] is { Length: > 0 } dir ? dir : DataPaths.DefaultDirectory);
+        services.AddHostedService<DataInitializer>();
+        services.AddSingleton(_ => new Djinn.Engine.Engine(new Djinn.Engine.Config()));
+        services.AddSingleton<ModuleInspector>();
+
+        services.AddProblemDetails();
+        services.AddExceptionHandler<BadRequestExceptionHandler>();
+        // Binding failures throw in every environment, so BadRequestExceptionHandler answers them alike.
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
+            o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
+        });
+        services.AddDjinnAuthentication();
+        return builder;
+    }
+
+    /// <summary>Adds error handling, authentication, <c>/healthz</c> and the <c>/api</c> group.</summary>
+    public static WebApplication UseDjinnServer(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapGet("/healthz", () => TypedResults.Text("ok")).AllowAnonymous();
+        app.MapDjinnApi();
+        return app;
+    }
+}
