@@ -9,13 +9,15 @@ namespace Djinn.Admin.Web.Auth;
 
 /// <summary>
 /// Authenticates <c>Authorization: Bearer &lt;token&gt;</c> against the hashed API tokens and the optional
-/// <c>DJINN_ADMIN_TOKEN</c>. Challenges answer 401 with a ProblemDetails body.
+/// <c>DJINN_ADMIN_TOKEN</c>, and <c>Authorization: Basic</c> with a user's password (how the first token is created,
+/// e.g. <c>curl -u admin:PASSWORD -X POST .../api/tokens</c>). Challenges answer 401 with a ProblemDetails body.
 /// </summary>
 internal sealed class BearerTokenHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory loggerFactory,
     UrlEncoder encoder,
     TokenStore tokens,
+    UserStore users,
     AdminToken adminToken,
     IProblemDetailsService problems)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, loggerFactory, encoder)
@@ -25,6 +27,10 @@ internal sealed class BearerTokenHandler(
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         string? header = Request.Headers.Authorization;
+        if (!string.IsNullOrEmpty(header) && header.StartsWith("Basic ", StringComparison.OrdinalIgnoreCase))
+        {
+            return await AuthenticateWithPasswordAsync(header["Basic ".Length..].Trim());
+        }
         if (string.IsNullOrEmpty(header) || !header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
         {
             return AuthenticateResult.NoResult();
@@ -45,6 +51,25 @@ internal sealed class BearerTokenHandler(
         return info is null
             ? AuthenticateResult.Fail("unknown or revoked token")
             : Success(info.UserName, info.Name, info.Id);
+    }
+
+    private async Task<AuthenticateResult> AuthenticateWithPasswordAsync(string encoded)
+    {
+        string decoded;
+        try
+        {
+            decoded = System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(encoded));
+        }
+        catch (FormatException)
+        {
+            return AuthenticateResult.Fail("malformed basic credentials");
+        }
+        int colon = decoded.IndexOf(':', StringComparison.Ordinal);
+        if (colon <= 0) return AuthenticateResult.Fail("malformed basic credentials");
+        var user = await users.VerifyPasswordAsync(decoded[..colon], decoded[(colon + 1)..], Context.RequestAborted);
+        return user is null
+            ? AuthenticateResult.Fail("wrong user name or password")
+            : Success(user.UserName, "password", tokenId: null);
     }
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)

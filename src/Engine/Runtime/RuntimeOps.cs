@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
@@ -77,10 +78,11 @@ internal static partial class RuntimeOps
 
     // ---- traps ----
 
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    // Throw helpers are left inlinable: RyuJIT sees they never return and moves the trap path out of the hot code.
+    [DoesNotReturn]
     public static void ThrowMemoryOutOfBounds() => throw new TrapException(TrapCode.MemoryOutOfBounds);
 
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    [DoesNotReturn]
     public static void ThrowTableOutOfBounds() => throw new TrapException(TrapCode.TableOutOfBounds);
 
     [MethodImpl(MethodImplOptions.NoInlining)]

@@ -51,10 +51,10 @@ public sealed class AuthTests(ServerFixture server) : IClassFixture<ServerFixtur
     }
 
     [Fact]
-    public async Task A_non_bearer_authorization_header_gets_401()
+    public async Task An_unsupported_authorization_scheme_gets_401()
     {
         var client = server.Factory.CreateClient();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", "YWRtaW46dGVzdC1wYXNzd29yZA==");
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Digest", "username=\"admin\"");
 
         var response = await client.GetAsync("/api/functions");
 
@@ -152,6 +152,22 @@ public sealed class AuthTests(ServerFixture server) : IClassFixture<ServerFixtur
         Assert.NotNull(user);
         Assert.True(user.IsAdmin);
         Assert.Null(wrong);
+    }
+
+    [Fact]
+    public async Task The_admin_password_over_basic_auth_creates_the_first_token_and_a_wrong_one_gets_401()
+    {
+        var client = server.Factory.CreateClient();
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/tokens") { Content = JsonContent.Create(new { name = "first" }) };
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue(
+            "Basic", Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes("admin:test-password")));
+        var created = await client.SendAsync(request);
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+
+        var wrong = new HttpRequestMessage(HttpMethod.Get, "/api/functions");
+        wrong.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue(
+            "Basic", Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes("admin:not-it")));
+        await (await client.SendAsync(wrong)).AssertProblemAsync(HttpStatusCode.Unauthorized);
     }
 
     private static HttpRequestMessage Request(string method, string url)
