@@ -29,6 +29,8 @@ public enum TrapCode
     HostError,
     /// <summary>The guest called proc_exit; not an error in itself (see <see cref="TrapException.ExitCode"/>).</summary>
     Exit,
+    /// <summary>The guest wrote more to stdout or stderr than its output limit allows.</summary>
+    OutputLimitExceeded,
 }
 
 /// <summary>A guest trapped. The host turns this into an error result, never a crash.</summary>
@@ -63,6 +65,7 @@ public sealed class TrapException : WasmException
         TrapCode.Timeout => "deadline exceeded",
         TrapCode.HostError => "host function failed",
         TrapCode.Exit => "exit",
+        TrapCode.OutputLimitExceeded => "output limit exceeded",
         _ => code.ToString(),
     };
 }

@@ -1,0 +1,152 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Json;
+
+namespace Djinn.Engine.Functions;
+
+/// <summary>
+/// The JSON contract v1 (compatible with Gojinn's): the request object written to the guest's stdin and the
+/// response object read from its stdout. See ARCHITECTURE.md, "Function contract".
+/// </summary>
+public static class FunctionContract
+{
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    /// <summary>Encodes the request object; a body that is not valid UTF-8 is sent base64 with <c>body_encoding</c>.</summary>
+    public static byte[] WriteRequest(FunctionRequest request, string functionName, int version)
+    {
+        var buffer = new ArrayBufferWriter<byte>(256 + request.Body.Length);
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            json.WriteStartObject();
+            json.WriteString("method", request.Method);
+            json.WriteString("uri", request.Uri);
+            json.WriteString("path", request.Path);
+            json.WriteString("query", request.Query);
+            json.WriteStartObject("headers");
+            foreach (var (name, values) in request.Headers)
+            {
+                json.WriteStartArray(name);
+                foreach (var value in values) json.WriteStringValue(value);
+                json.WriteEndArray();
+            }
+            json.WriteEndObject();
+            if (TryDecodeUtf8(request.Body.Span, out var text))
+            {
+                json.WriteString("body", text);
+                json.WriteString("body_encoding", "utf8");
+            }
+            else
+            {
+                json.WriteBase64String("body", request.Body.Span);
+                json.WriteString("body_encoding", "base64");
+            }
+            json.WriteString("remote_addr", request.RemoteAddress ?? "");
+            json.WriteString("trace_id", request.TraceId ?? "");
+            json.WriteStartObject("function");
+            json.WriteString("name", functionName);
+            json.WriteNumber("version", version);
+            json.WriteEndObject();
+            json.WriteEndObject();
+        }
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    /// <summary>
+    /// Parses the guest's stdout as a response object. A missing status means 200. Returns false with a precise
+    /// message when the output is not a valid response.
+    /// </summary>
+    public static bool TryReadResponse(ReadOnlySpan<byte> output, out FunctionResponse? response, out string? error)
+    {
+        response = null;
+        try
+        {
+            var reader = new Utf8JsonReader(output, new JsonReaderOptions { MaxDepth = 16 });
+            using var document = JsonDocument.ParseValue(ref reader);
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object) return Fail("the response must be a JSON object", out error);
+            int status = 200;
+            if (root.TryGetProperty("status", out var statusElement))
+            {
+                if (statusElement.ValueKind != JsonValueKind.Number || !statusElement.TryGetInt32(out status) || status is < 100 or > 599)
+                    return Fail("\"status\" must be an integer from 100 to 599", out error);
+            }
+            var headers = new Dictionary<string, string[]>(StringComparer.OrdinalIgnoreCase);
+            if (root.TryGetProperty("headers", out var headersElement) && headersElement.ValueKind != JsonValueKind.Null)
+            {
+                if (headersElement.ValueKind != JsonValueKind.Object) return Fail("\"headers\" must be an object", out error);
+                foreach (var header in headersElement.EnumerateObject())
+                {
+                    if (!TryReadHeaderValues(header.Value, out var values))
+                        return Fail($"header \"{header.Name}\" must be a string or an array of strings", out error);
+                    headers[header.Name] = values;
+                }
+            }
+            byte[] body = [];
+            if (root.TryGetProperty("body", out var bodyElement) && bodyElement.ValueKind != JsonValueKind.Null)
+            {
+                if (bodyElement.ValueKind != JsonValueKind.String) return Fail("\"body\" must be a string", out error);
+                string encoding = root.TryGetProperty("body_encoding", out var e) && e.ValueKind == JsonValueKind.String ? e.GetString()! : "utf8";
+                if (encoding == "base64")
+                {
+                    if (!bodyElement.TryGetBytesFromBase64(out var decoded)) return Fail("\"body\" is not valid base64", out error);
+                    body = decoded;
+                }
+                else if (encoding == "utf8")
+                {
+                    body = Encoding.UTF8.GetBytes(bodyElement.GetString()!);
+                }
+                else
+                {
+                    return Fail($"unknown \"body_encoding\" \"{encoding}\" (expected utf8 or base64)", out error);
+                }
+            }
+            response = new FunctionResponse(status, headers, body);
+            error = null;
+            return true;
+        }
+        catch (JsonException e)
+        {
+            return Fail(output.IsEmpty ? "the function wrote no response" : $"the response is not valid JSON: {e.Message}", out error);
+        }
+    }
+
+    private static bool TryReadHeaderValues(JsonElement element, out string[] values)
+    {
+        values = [];
+        if (element.ValueKind == JsonValueKind.String)
+        {
+            values = [element.GetString()!];
+            return true;
+        }
+        if (element.ValueKind != JsonValueKind.Array) return false;
+        var list = new List<string>();
+        foreach (var item in element.EnumerateArray())
+        {
+            if (item.ValueKind != JsonValueKind.String) return false;
+            list.Add(item.GetString()!);
+        }
+        values = list.ToArray();
+        return true;
+    }
+
+    private static bool TryDecodeUtf8(ReadOnlySpan<byte> bytes, out string text)
+    {
+        try
+        {
+            text = StrictUtf8.GetString(bytes);
+            return true;
+        }
+        catch (DecoderFallbackException)
+        {
+            text = "";
+            return false;
+        }
+    }
+
+    private static bool Fail(string message, out string? error)
+    {
+        error = message;
+        return false;
+    }
+}

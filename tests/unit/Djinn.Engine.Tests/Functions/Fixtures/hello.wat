@@ -1,0 +1,16 @@
+;; Answers with a fixed JSON contract response and logs one line to stderr.
+(module
+  (import "wasi_snapshot_preview1" "fd_write" (func $fd_write (param i32 i32 i32 i32) (result i32)))
+  (memory (export "memory") 1)
+  (data (i32.const 100) "{\"status\":201,\"headers\":{\"x-kind\":[\"hello\"]},\"body\":\"hello\"}")
+  (data (i32.const 200) "log line\n")
+  (global $calls (mut i32) (i32.const 0))
+  (func (export "_start")
+    (global.set $calls (i32.add (global.get $calls) (i32.const 1)))
+    (if (i32.ne (global.get $calls) (i32.const 1)) (then unreachable))
+    (i32.store (i32.const 0) (i32.const 100))
+    (i32.store (i32.const 4) (i32.const 61))
+    (drop (call $fd_write (i32.const 1) (i32.const 0) (i32.const 1) (i32.const 8)))
+    (i32.store (i32.const 0) (i32.const 200))
+    (i32.store (i32.const 4) (i32.const 9))
+    (drop (call $fd_write (i32.const 2) (i32.const 0) (i32.const 1) (i32.const 8)))))
