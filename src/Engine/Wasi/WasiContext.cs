@@ -16,6 +16,7 @@ internal sealed class WasiContext
         Descriptors.Set(0, new StdioDescriptor(configuration.StandardInput, isInput: true));
         Descriptors.Set(1, new StdioDescriptor(configuration.StandardOutput, isInput: false));
         Descriptors.Set(2, new StdioDescriptor(configuration.StandardError, isInput: false));
+        foreach (var preopen in configuration.PreopenedDirectories) Descriptors.Add(WasiDirectoryDescriptor.ForPreopen(preopen));
         _functions = WasiModule.CreateFunctions(this);
     }
 
@@ -24,7 +25,7 @@ internal sealed class WasiContext
     /// <summary>The instance's exported "memory", bound after instantiation.</summary>
     public Memory? Memory { get; set; }
 
-    /// <summary>Open descriptors: 0, 1 and 2 are stdio; preopened directories will follow from 3.</summary>
+    /// <summary>Open descriptors: 0, 1 and 2 are stdio; then the preopened directories from 3, in configuration order.</summary>
     public WasiFdTable Descriptors { get; }
 
     /// <summary>argv, each entry UTF-8 with its terminating NUL, fixed when the context was created.</summary>
