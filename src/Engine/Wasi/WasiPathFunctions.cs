@@ -60,7 +60,8 @@ internal sealed class WasiPathFunctions
         if (resolved.Exists && resolved.Stat.IsDirectory)
         {
             if ((o & WasiOFlags.Creat) != 0 && (o & WasiOFlags.Excl) != 0) return WasiErrno.Exist;
-            if ((o & WasiOFlags.Trunc) != 0 || (requested & WriteRights) != 0) return WasiErrno.IsDir;
+            // Asked for as a directory, rights that only apply to files are simply not granted; otherwise writing is EISDIR.
+            if ((o & WasiOFlags.Trunc) != 0 || ((o & WasiOFlags.Directory) == 0 && (requested & WriteRights) != 0)) return WasiErrno.IsDir;
             opened = new WasiDirectoryDescriptor(resolved.Root, resolved.Components, requested & WasiRightSets.Directory, inheriting)
             {
                 Flags = flags,
