@@ -46,7 +46,8 @@ internal sealed class WasiPathFunctions
         var requested = (WasiRights)rightsBase;
         var inheriting = (WasiRights)rightsInheriting;
 
-        bool changes = (o & (WasiOFlags.Creat | WasiOFlags.Trunc)) != 0 || (requested & WriteRights) != 0 || (flags & WasiFdFlags.Append) != 0;
+        bool writes = (o & WasiOFlags.Directory) == 0 && ((requested & WriteRights) != 0 || (flags & WasiFdFlags.Append) != 0);
+        bool changes = (o & (WasiOFlags.Creat | WasiOFlags.Trunc)) != 0 || writes;
         if (changes && directory.Root.ReadOnly) return WasiErrno.Rofs;
         if ((o & WasiOFlags.Creat) != 0 && !directory.Has(WasiRights.PathCreateFile)) return WasiErrno.NotCapable;
         if ((o & WasiOFlags.Trunc) != 0 && !directory.Has(WasiRights.PathFilestatSetSize)) return WasiErrno.NotCapable;
