@@ -32,17 +32,29 @@ public sealed class WasiFsGuestTests : IDisposable
         Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(1500000000).UtcDateTime, File.GetLastWriteTimeUtc(Path.Combine(root, "hello.txt")));
     }
 
-    [Fact]
-    public void Fs_ops_prints_the_same_as_node_wasi()
+    [Theory]
+    [InlineData("fs_ops.wasm")]   // C, wasi-libc
+    [InlineData("fs_std.wasm")]   // Rust, std::fs
+    public void Fixtures_print_the_same_as_node_wasi_and_leave_the_same_tree(string fixture)
     {
         Assert.True(GuestRunner.HaveNode, "node is needed on PATH for the node:wasi comparison");
         string ours = FsOpsTree("djinn");
         string theirs = FsOpsTree("node");
-        var (code, output) = GuestRunner.Run(GuestRunner.Fixture("fs_ops.wasm"), c => c.PreopenDirectory(ours, "/sandbox"));
-        var (nodeCode, nodeOutput) = GuestRunner.RunNode(GuestRunner.Fixture("fs_ops.wasm"), theirs);
+        var (code, output) = GuestRunner.Run(GuestRunner.Fixture(fixture), c => c.PreopenDirectory(ours, "/sandbox"));
+        var (nodeCode, nodeOutput) = GuestRunner.RunNode(GuestRunner.Fixture(fixture), theirs);
         Assert.Equal(nodeCode, code);
         Assert.Equal(nodeOutput, output);
         Assert.Equal(Listing(theirs), Listing(ours));
+    }
+
+    [Fact]
+    public void The_rust_fixture_runs_every_step_with_the_expected_results()
+    {
+        string root = FsOpsTree("djinn");
+        var (code, output) = GuestRunner.Run(GuestRunner.Fixture("fs_std.wasm"), c => c.PreopenDirectory(root, "/sandbox"));
+        Assert.Equal(0, code);
+        Assert.Equal(File.ReadAllText(GuestRunner.Fixture("fs_std.expected")), output);
+        Assert.Equal(["hello.txt", "sub", "sub/inner.txt"], Listing(root));
     }
 
     [Fact]
