@@ -51,6 +51,13 @@ public sealed class WasiConfiguration
         return this;
     }
 
+    /// <summary>
+    /// The most descriptors the guest may have open at once, stdio and preopens included (default 1024). Each open
+    /// file or directory holds a host descriptor, so this bounds what a guest can take from the host process;
+    /// path_open past it answers EMFILE.
+    /// </summary>
+    public int MaxOpenDescriptors { get; set; } = 1024;
+
     /// <summary>Appends <paramref name="arguments"/> to <see cref="Arguments"/> (the first one is argv[0]).</summary>
     public WasiConfiguration WithArgs(params IEnumerable<string> arguments)
     {

@@ -43,6 +43,7 @@ internal sealed class WasiPathFunctions
         if ((oFlags & ~(int)WasiOFlags.All) != 0 || (fdFlags & ~(int)WasiFdFlags.All) != 0) return WasiErrno.Inval;
         var o = (WasiOFlags)oFlags;
         var flags = (WasiFdFlags)fdFlags;
+        if (_context.Descriptors.Count >= _context.Configuration.MaxOpenDescriptors) return WasiErrno.Mfile;
         var requested = (WasiRights)rightsBase;
         var inheriting = (WasiRights)rightsInheriting;
 
