@@ -95,9 +95,7 @@ internal sealed class WasiFdFileFunctions
             case WasiFileDescriptor file:
                 return WasiHostCalls.Sync(file.Handle, dataOnly);
             case WasiDirectoryDescriptor directory:
-                var status = WasiHostCalls.Open(directory.HostPath, WasiHostCalls.OpenFlags.Directory | WasiHostCalls.OpenFlags.NoFollow, out var handle);
-                if (status != WasiErrno.Success) return status;
-                using (handle) return WasiHostCalls.Sync(handle!, dataOnly);
+                return WasiHostCalls.Sync(directory.Handle, dataOnly);
             default:
                 return WasiErrno.Inval;
         }
@@ -145,7 +143,7 @@ internal sealed class WasiFdFileFunctions
         return descriptor switch
         {
             WasiFileDescriptor file => WasiHostCalls.SetTimes(file.Handle, times),
-            WasiDirectoryDescriptor directory => WasiHostCalls.SetTimes(directory.HostPath, followSymlink: false, times),
+            WasiDirectoryDescriptor directory => WasiHostCalls.SetTimes(directory.Handle, times),
             _ => WasiErrno.Badf,
         };
     });

@@ -6,17 +6,19 @@ namespace Djinn.Engine.Wasi;
 
 /// <summary>
 /// The few libc calls the WASI filesystem makes directly (Linux, glibc ≥ 2.33 for the plain stat symbols;
-/// the older <c>__xstat</c> family is the fallback). .NET's own file APIs differ from POSIX where WASI needs POSIX
-/// exactly: <c>Directory.CreateDirectory</c> succeeds on an existing directory, <c>File.Delete</c> on a missing file,
-/// <c>File.Move</c> refuses directories, opens cannot say <c>O_NOFOLLOW</c>, and inode numbers, link counts and
-/// nanosecond times are not exposed at all. Each call returns 0 or a host errno, already translated to a WASI errno
-/// with <see cref="FromHostErrno"/>; nothing here throws. Paths are host paths the resolver already confined to a preopen.
+/// the older <c>__fxstat</c> family is the fallback). They are the <c>*at</c> calls, relative to directory
+/// descriptors, because that is what makes the sandbox race-free (<see cref="WasiPathResolver"/>), and .NET has none.
+/// .NET's own file APIs also differ from POSIX where WASI needs POSIX exactly: <c>Directory.CreateDirectory</c>
+/// succeeds on an existing directory, <c>File.Delete</c> on a missing file, <c>File.Move</c> refuses directories, and
+/// inode numbers, link counts and nanosecond times are not exposed. Each call returns a WASI errno translated from the
+/// host's with <see cref="FromHostErrno"/>; nothing here throws. Names are single components the resolver checked.
 /// </summary>
 internal static class WasiHostCalls
 {
     private const string Libc = "libc";
     private const int AtFdCwd = -100;
     private const int AtSymlinkNofollow = 0x100;
+    private const int AtRemoveDir = 0x200;
 
     /// <summary><c>UTIME_NOW</c> and <c>UTIME_OMIT</c> for the tv_nsec field of <c>utimensat</c>.</summary>
     public const long UtimeNow = (1L << 30) - 1, UtimeOmit = (1L << 30) - 2;
@@ -27,29 +29,38 @@ internal static class WasiHostCalls
     {
         ReadOnly = 0, WriteOnly = 1, ReadWrite = 2, Create = 0x40, Exclusive = 0x80, Truncate = 0x200,
         Append = 0x400, NonBlock = 0x800, Dsync = 0x1000, Directory = 0x10000, NoFollow = 0x20000,
-        CloseOnExec = 0x80000, Sync = 0x101000,
+        CloseOnExec = 0x80000, Path = 0x200000, Sync = 0x101000,
     }
 
-    /// <summary>Opens <paramref name="path"/> (mode 0666 for created files, less the umask).</summary>
+    /// <summary>Opens the host path <paramref name="path"/> itself (a preopen's root); everything below is opened with <see cref="OpenAt"/>.</summary>
     public static WasiErrno Open(string path, OpenFlags flags, out SafeFileHandle? handle)
     {
-        int fd = open(path, (int)(flags | OpenFlags.CloseOnExec), 0b110_110_110);
+        int fd = open(path, (int)(flags | OpenFlags.CloseOnExec), 0);
         handle = fd >= 0 ? new SafeFileHandle(fd, ownsHandle: true) : null;
         return fd >= 0 ? WasiErrno.Success : LastError();
     }
 
-    /// <summary>stat (following a final symlink) or lstat (not following it).</summary>
-    public static WasiErrno Stat(string path, bool followSymlink, out HostStat info)
+    /// <summary>openat: <paramref name="name"/> in the directory <paramref name="directory"/> (mode 0666 for created files, less the umask).</summary>
+    public static WasiErrno OpenAt(SafeFileHandle directory, string name, OpenFlags flags, out SafeFileHandle? handle)
+    {
+        int fd = openat(Fd(directory), name, (int)(flags | OpenFlags.CloseOnExec), 0b110_110_110);
+        handle = fd >= 0 ? new SafeFileHandle(fd, ownsHandle: true) : null;
+        return fd >= 0 ? WasiErrno.Success : LastError();
+    }
+
+    /// <summary>fstatat, following a final symlink or not.</summary>
+    public static WasiErrno StatAt(SafeFileHandle directory, string name, bool followSymlink, out HostStat info)
     {
         var buffer = new byte[256];
+        int flags = followSymlink ? 0 : AtSymlinkNofollow;
         int result;
         try
         {
-            result = followSymlink ? stat(path, buffer) : lstat(path, buffer);
+            result = fstatat(Fd(directory), name, buffer, flags);
         }
         catch (EntryPointNotFoundException)
         {
-            result = followSymlink ? __xstat(1, path, buffer) : __lxstat(1, path, buffer);
+            result = __fxstatat(1, Fd(directory), name, buffer, flags);
         }
         return Finish(result, buffer, out info);
     }
@@ -70,31 +81,32 @@ internal static class WasiHostCalls
         return Finish(result, buffer, out info);
     }
 
-    public static WasiErrno CreateDirectory(string path) => Check(mkdir(path, 0b111_111_111));
+    public static WasiErrno CreateDirectoryAt(SafeFileHandle directory, string name) => Check(mkdirat(Fd(directory), name, 0b111_111_111));
 
-    public static WasiErrno RemoveDirectory(string path) => Check(rmdir(path));
+    /// <summary>unlinkat: a non-directory, or with <paramref name="directory"/> an empty directory (AT_REMOVEDIR).</summary>
+    public static WasiErrno UnlinkAt(SafeFileHandle parent, string name, bool directory) => Check(unlinkat(Fd(parent), name, directory ? AtRemoveDir : 0));
 
-    public static WasiErrno Unlink(string path) => Check(unlink(path));
+    public static WasiErrno RenameAt(SafeFileHandle fromDirectory, string from, SafeFileHandle toDirectory, string to) =>
+        Check(renameat(Fd(fromDirectory), from, Fd(toDirectory), to));
 
-    public static WasiErrno Rename(string from, string to) => Check(rename(from, to));
+    /// <summary>linkat without AT_SYMLINK_FOLLOW: a hard link to <paramref name="existing"/> itself, even when it is a symlink.</summary>
+    public static WasiErrno LinkAt(SafeFileHandle existingDirectory, string existing, SafeFileHandle newDirectory, string newName) =>
+        Check(linkat(Fd(existingDirectory), existing, Fd(newDirectory), newName, 0));
 
-    /// <summary>A hard link to <paramref name="existing"/> itself (Linux link(2) does not follow a final symlink).</summary>
-    public static WasiErrno Link(string existing, string newPath) => Check(link(existing, newPath));
+    public static WasiErrno SymlinkAt(string target, SafeFileHandle directory, string name) => Check(symlinkat(target, Fd(directory), name));
 
-    public static WasiErrno Symlink(string target, string linkPath) => Check(symlink(target, linkPath));
-
-    /// <summary>The raw bytes a symlink holds (EINVAL when <paramref name="path"/> is not a symlink).</summary>
-    public static WasiErrno ReadLink(string path, out byte[] target)
+    /// <summary>The raw bytes a symlink holds (EINVAL when it is not a symlink).</summary>
+    public static WasiErrno ReadLinkAt(SafeFileHandle directory, string name, out byte[] target)
     {
         var buffer = new byte[4096];
-        nint length = readlink(path, buffer, buffer.Length);
+        nint length = readlinkat(Fd(directory), name, buffer, buffer.Length);
         target = length >= 0 ? buffer.AsSpan(0, (int)length).ToArray() : [];
         return length >= 0 ? WasiErrno.Success : LastError();
     }
 
-    /// <summary>utimensat on a path; each time is (seconds, nanoseconds) or tv_nsec <see cref="UtimeNow"/>/<see cref="UtimeOmit"/>.</summary>
-    public static WasiErrno SetTimes(string path, bool followSymlink, long[] times) =>
-        Check(utimensat(AtFdCwd, path, times, followSymlink ? 0 : AtSymlinkNofollow));
+    /// <summary>utimensat on a name, never following a final symlink; each time is (seconds, nanoseconds) or tv_nsec <see cref="UtimeNow"/>/<see cref="UtimeOmit"/>.</summary>
+    public static WasiErrno SetTimesAt(SafeFileHandle directory, string name, long[] times) =>
+        Check(utimensat(Fd(directory), name, times, AtSymlinkNofollow));
 
     /// <summary>futimens on an open descriptor.</summary>
     public static WasiErrno SetTimes(SafeFileHandle handle, long[] times) => Check(futimens(Fd(handle), times));
@@ -134,43 +146,40 @@ internal static class WasiHostCalls
     private static extern int open([MarshalAs(UnmanagedType.LPUTF8Str)] string path, int flags, int mode);
 
     [DllImport(Libc, SetLastError = true)]
-    private static extern int stat([MarshalAs(UnmanagedType.LPUTF8Str)] string path, byte[] buffer);
+    private static extern int openat(int directoryFd, [MarshalAs(UnmanagedType.LPUTF8Str)] string path, int flags, int mode);
 
     [DllImport(Libc, SetLastError = true)]
-    private static extern int lstat([MarshalAs(UnmanagedType.LPUTF8Str)] string path, byte[] buffer);
+    private static extern int fstatat(int directoryFd, [MarshalAs(UnmanagedType.LPUTF8Str)] string path, byte[] buffer, int flags);
+
+    [DllImport(Libc, SetLastError = true)]
+    private static extern int __fxstatat(int version, int directoryFd, [MarshalAs(UnmanagedType.LPUTF8Str)] string path, byte[] buffer, int flags);
 
     [DllImport(Libc, SetLastError = true)]
     private static extern int fstat(int fd, byte[] buffer);
 
     [DllImport(Libc, SetLastError = true)]
-    private static extern int __xstat(int version, [MarshalAs(UnmanagedType.LPUTF8Str)] string path, byte[] buffer);
-
-    [DllImport(Libc, SetLastError = true)]
-    private static extern int __lxstat(int version, [MarshalAs(UnmanagedType.LPUTF8Str)] string path, byte[] buffer);
-
-    [DllImport(Libc, SetLastError = true)]
     private static extern int __fxstat(int version, int fd, byte[] buffer);
 
     [DllImport(Libc, SetLastError = true)]
-    private static extern int mkdir([MarshalAs(UnmanagedType.LPUTF8Str)] string path, int mode);
+    private static extern int mkdirat(int directoryFd, [MarshalAs(UnmanagedType.LPUTF8Str)] string path, int mode);
 
     [DllImport(Libc, SetLastError = true)]
-    private static extern int rmdir([MarshalAs(UnmanagedType.LPUTF8Str)] string path);
+    private static extern int unlinkat(int directoryFd, [MarshalAs(UnmanagedType.LPUTF8Str)] string path, int flags);
 
     [DllImport(Libc, SetLastError = true)]
-    private static extern int unlink([MarshalAs(UnmanagedType.LPUTF8Str)] string path);
+    private static extern int renameat(int fromDirectoryFd, [MarshalAs(UnmanagedType.LPUTF8Str)] string from,
+        int toDirectoryFd, [MarshalAs(UnmanagedType.LPUTF8Str)] string to);
 
     [DllImport(Libc, SetLastError = true)]
-    private static extern int rename([MarshalAs(UnmanagedType.LPUTF8Str)] string from, [MarshalAs(UnmanagedType.LPUTF8Str)] string to);
+    private static extern int linkat(int existingDirectoryFd, [MarshalAs(UnmanagedType.LPUTF8Str)] string existing,
+        int newDirectoryFd, [MarshalAs(UnmanagedType.LPUTF8Str)] string newPath, int flags);
 
     [DllImport(Libc, SetLastError = true)]
-    private static extern int link([MarshalAs(UnmanagedType.LPUTF8Str)] string existing, [MarshalAs(UnmanagedType.LPUTF8Str)] string newPath);
+    private static extern int symlinkat([MarshalAs(UnmanagedType.LPUTF8Str)] string target, int directoryFd,
+        [MarshalAs(UnmanagedType.LPUTF8Str)] string linkPath);
 
     [DllImport(Libc, SetLastError = true)]
-    private static extern int symlink([MarshalAs(UnmanagedType.LPUTF8Str)] string target, [MarshalAs(UnmanagedType.LPUTF8Str)] string linkPath);
-
-    [DllImport(Libc, SetLastError = true)]
-    private static extern nint readlink([MarshalAs(UnmanagedType.LPUTF8Str)] string path, byte[] buffer, nint size);
+    private static extern nint readlinkat(int directoryFd, [MarshalAs(UnmanagedType.LPUTF8Str)] string path, byte[] buffer, nint size);
 
     [DllImport(Libc, SetLastError = true)]
     private static extern int utimensat(int directoryFd, [MarshalAs(UnmanagedType.LPUTF8Str)] string path, long[] times, int flags);

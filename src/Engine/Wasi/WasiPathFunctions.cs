@@ -57,6 +57,7 @@ internal sealed class WasiPathFunctions
 
         status = WasiPathResolver.Resolve(directory, path, (dirFlags & (int)WasiLookupFlags.SymlinkFollow) != 0, out var resolved);
         if (status != WasiErrno.Success) return status;
+        using var _ = resolved;
 
         WasiDescriptor opened;
         if (resolved.Exists && resolved.Stat.IsDirectory)
@@ -64,7 +65,11 @@ internal sealed class WasiPathFunctions
             if ((o & WasiOFlags.Creat) != 0 && (o & WasiOFlags.Excl) != 0) return WasiErrno.Exist;
             // Asked for as a directory, rights that only apply to files are simply not granted; otherwise writing is EISDIR.
             if ((o & WasiOFlags.Trunc) != 0 || ((o & WasiOFlags.Directory) == 0 && (requested & WriteRights) != 0)) return WasiErrno.IsDir;
-            opened = new WasiDirectoryDescriptor(resolved.Root, resolved.Components, requested & WasiRightSets.Directory, inheriting)
+            status = WasiHostCalls.OpenAt(resolved.Parent, resolved.Name, WasiHostCalls.OpenFlags.Directory | WasiHostCalls.OpenFlags.NoFollow,
+                out var handle);
+            if (status != WasiErrno.Success) return status;
+            opened = new WasiDirectoryDescriptor(resolved.Root, directory.RootHandle, resolved.Components, handle!,
+                requested & WasiRightSets.Directory, inheriting)
             {
                 Flags = flags,
             };
@@ -107,7 +112,7 @@ internal sealed class WasiPathFunctions
         if ((flags & (WasiFdFlags.Sync | WasiFdFlags.Rsync)) != 0) host |= WasiHostCalls.OpenFlags.Sync;
         else if ((flags & WasiFdFlags.Dsync) != 0) host |= WasiHostCalls.OpenFlags.Dsync;
 
-        var status = WasiHostCalls.Open(resolved.HostPath, host, out var handle);
+        var status = WasiHostCalls.OpenAt(resolved.Parent, resolved.Name, host, out var handle);
         if (status != WasiErrno.Success) return status;
         status = WasiHostCalls.Stat(handle!, out var stat);
         if (status == WasiErrno.Success && stat.IsDirectory) status = WasiErrno.IsDir; // swapped in since the walk
@@ -125,7 +130,8 @@ internal sealed class WasiPathFunctions
     {
         var status = Resolve(fd, WasiRights.PathCreateDirectory, pathPointer, pathLength, out var resolved);
         if (status != WasiErrno.Success) return status;
-        return resolved.Exists ? WasiErrno.Exist : WasiHostCalls.CreateDirectory(resolved.HostPath);
+        using var _ = resolved;
+        return resolved.Exists ? WasiErrno.Exist : WasiHostCalls.CreateDirectoryAt(resolved.Parent, resolved.Name);
     });
 
     /// <summary>
@@ -136,9 +142,10 @@ internal sealed class WasiPathFunctions
     {
         var status = Resolve(fd, WasiRights.PathRemoveDirectory, pathPointer, pathLength, out var resolved);
         if (status != WasiErrno.Success) return status;
-        if (resolved.EndsInDot || resolved.Components.Count == 0) return WasiErrno.Inval;
+        using var _ = resolved;
+        if (resolved.EndsInDot || resolved.Name == ".") return WasiErrno.Inval;
         if (!resolved.Exists) return WasiErrno.NoEnt;
-        return WasiHostCalls.RemoveDirectory(resolved.HostPath);
+        return WasiHostCalls.UnlinkAt(resolved.Parent, resolved.Name, directory: true);
     });
 
     /// <summary><c>path_unlink_file(fd, path: string) -> errno</c>: removes a non-directory (EISDIR for a directory); a symlink itself is removed.</summary>
@@ -146,9 +153,10 @@ internal sealed class WasiPathFunctions
     {
         var status = Resolve(fd, WasiRights.PathUnlinkFile, pathPointer, pathLength, out var resolved);
         if (status != WasiErrno.Success) return status;
+        using var _ = resolved;
         if (!resolved.Exists) return WasiErrno.NoEnt;
         if (resolved.Stat.IsDirectory) return WasiErrno.IsDir;
-        return WasiHostCalls.Unlink(resolved.HostPath);
+        return WasiHostCalls.UnlinkAt(resolved.Parent, resolved.Name, directory: false);
     });
 
     /// <summary>
@@ -159,11 +167,13 @@ internal sealed class WasiPathFunctions
     {
         var status = Resolve(fd, WasiRights.PathRenameSource, oldPointer, oldLength, out var source);
         if (status != WasiErrno.Success) return status;
+        using var _ = source;
         status = Resolve(newFd, WasiRights.PathRenameTarget, newPointer, newLength, out var target);
         if (status != WasiErrno.Success) return status;
-        if (source.EndsInDot || target.EndsInDot || source.Components.Count == 0 || target.Components.Count == 0) return WasiErrno.Inval;
+        using var __ = target;
+        if (source.EndsInDot || target.EndsInDot || source.Name == "." || target.Name == ".") return WasiErrno.Inval;
         if (!source.Exists) return WasiErrno.NoEnt;
-        return WasiHostCalls.Rename(source.HostPath, target.HostPath);
+        return WasiHostCalls.RenameAt(source.Parent, source.Name, target.Parent, target.Name);
     });
 
     /// <summary>Checks a changing call's directory and rights, reads its path and resolves it without following a final symlink.</summary>

@@ -28,6 +28,7 @@ internal sealed class WasiPathLinkFunctions
         if (!_context.GuestMemory.InBounds(resultPointer, WasiLayout.FilestatSize)) return WasiErrno.Fault;
         var status = Resolve(fd, WasiRights.PathFilestatGet, flags, pathPointer, pathLength, writable: false, out var resolved);
         if (status != WasiErrno.Success) return status;
+        using var _ = resolved;
         if (!resolved.Exists) return WasiErrno.NoEnt;
         _context.GuestMemory.TrySlice(resultPointer, WasiLayout.FilestatSize, out var target);
         resolved.Stat.WriteFilestat(target);
@@ -43,10 +44,11 @@ internal sealed class WasiPathLinkFunctions
         {
             var status = Resolve(fd, WasiRights.PathFilestatSetTimes, flags, pathPointer, pathLength, writable: true, out var resolved);
             if (status != WasiErrno.Success) return status;
+            using var _ = resolved;
             status = WasiFsAccess.BuildTimes(accessTime, modifyTime, fstFlags, out var times);
             if (status != WasiErrno.Success) return status;
             if (!resolved.Exists) return WasiErrno.NoEnt;
-            return WasiHostCalls.SetTimes(resolved.HostPath, followSymlink: false, times);
+            return WasiHostCalls.SetTimesAt(resolved.Parent, resolved.Name, times);
         });
 
     /// <summary>
@@ -59,8 +61,9 @@ internal sealed class WasiPathLinkFunctions
         if (!memory.InBounds(buffer, (uint)bufferLength) || !memory.InBounds(usedPointer, 4)) return WasiErrno.Fault;
         var status = Resolve(fd, WasiRights.PathReadlink, 0, pathPointer, pathLength, writable: false, out var resolved);
         if (status != WasiErrno.Success) return status;
+        using var _ = resolved;
         if (!resolved.Exists) return WasiErrno.NoEnt;
-        status = WasiHostCalls.ReadLink(resolved.HostPath, out var target);
+        status = WasiHostCalls.ReadLinkAt(resolved.Parent, resolved.Name, out var target);
         if (status != WasiErrno.Success) return status;
         int length = (int)Math.Min((uint)target.Length, (uint)bufferLength);
         memory = _context.GuestMemory;
@@ -81,12 +84,13 @@ internal sealed class WasiPathLinkFunctions
         if (status != WasiErrno.Success) return status;
         status = Resolve(fd, WasiRights.PathSymlink, 0, pathPointer, pathLength, writable: true, out var resolved);
         if (status != WasiErrno.Success) return status;
+        using var _ = resolved;
         if (target.Length == 0) return WasiErrno.NoEnt;
         if (target.Contains('\0')) return WasiErrno.Inval;
         if (resolved.Exists) return WasiErrno.Exist;
         if (resolved.TrailingSlash) return WasiErrno.NoEnt;
-        if (!WasiPathResolver.StaysInside(resolved.Parent, target)) return WasiErrno.Perm;
-        return WasiHostCalls.Symlink(target, resolved.HostPath);
+        if (!WasiPathResolver.StaysInside(resolved.ParentComponents, target)) return WasiErrno.Perm;
+        return WasiHostCalls.SymlinkAt(target, resolved.Parent, resolved.Name);
     });
 
     /// <summary>
@@ -98,13 +102,15 @@ internal sealed class WasiPathLinkFunctions
         {
             var status = Resolve(oldFd, WasiRights.PathLinkSource, oldFlags, oldPointer, oldLength, writable: true, out var source);
             if (status != WasiErrno.Success) return status;
+            using var _ = source;
             status = Resolve(newFd, WasiRights.PathLinkTarget, 0, newPointer, newLength, writable: true, out var target);
             if (status != WasiErrno.Success) return status;
+            using var __ = target;
             if (!source.Exists) return WasiErrno.NoEnt;
             if (source.Stat.IsDirectory) return WasiErrno.Perm;
             if (target.Exists) return WasiErrno.Exist;
             if (target.TrailingSlash) return WasiErrno.NoEnt;
-            return WasiHostCalls.Link(source.HostPath, target.HostPath);
+            return WasiHostCalls.LinkAt(source.Parent, source.Name, target.Parent, target.Name);
         });
 
     private WasiErrno Resolve(int fd, WasiRights rights, int lookupFlags, int pathPointer, int pathLength, bool writable,

@@ -1,98 +1,133 @@
+using Microsoft.Win32.SafeHandles;
+
 namespace Djinn.Engine.Wasi;
 
 /// <summary>
-/// The sandbox: resolves a guest path relative to a directory descriptor to a host path that is guaranteed to lie
-/// inside that descriptor's preopen. The path is walked one component at a time on the host with lstat; <c>.</c> is
-/// skipped, <c>..</c> pops a component and may never pop past the preopen's root, and symlinks are expanded by hand
-/// (at most <see cref="MaxSymlinks"/>, then ELOOP) with their targets walked by the same rules, so an absolute
-/// target or one that climbs out is refused. Escapes answer EPERM, the convention of wasmtime's WASI (cap-std).
-/// Absolute guest paths are refused outright: WASI paths are always relative to a descriptor
-/// (wasi_snapshot_preview1.witx, path_open: "The path is relative to the directory fd").
+/// The sandbox: resolves a guest path relative to a directory descriptor to a (directory handle, name) pair that is
+/// guaranteed to lie inside that descriptor's preopen. The walk starts from the descriptor's own directory handle and
+/// goes one component at a time with the <c>*at</c> calls: fstatat without following, then openat with
+/// <c>O_NOFOLLOW | O_DIRECTORY</c> to step into a directory. <c>.</c> is skipped; <c>..</c> steps back to the
+/// handle it came from and may never climb past the preopen's root; symlinks are read with readlinkat and their
+/// targets walked by the same rules (at most <see cref="MaxSymlinks"/>, then ELOOP), so an absolute target or one
+/// that climbs out is refused. Escapes answer EPERM, the convention of wasmtime's WASI (cap-std). Absolute guest paths
+/// are refused outright: preview1 paths are always relative to a descriptor (wasi_snapshot_preview1.witx, path_open).
 /// <para>
-/// What is left of TOCTOU: the result is a host path, and the caller's syscall resolves it again. Intermediate
-/// directories that another host process swaps for a symlink between the walk and the syscall would be followed;
-/// final components are opened with O_NOFOLLOW where the call allows it. The guest itself cannot race its own calls
-/// (preview1 guests are single-threaded, and every WASI call of a store runs to completion).
+/// Because every step holds a handle to the real directory reached so far, swapping a directory for a symlink
+/// while a call is under way cannot redirect it: the step into it fails (ELOOP/ENOTDIR) and the final operation is
+/// an <c>*at</c> call on a held handle, with O_NOFOLLOW or AT_SYMLINK_NOFOLLOW on the final name. What remains: a
+/// <c>..</c> above a descriptor's own directory re-walks its recorded names from the preopen's root, so for a
+/// directory that was moved since it was opened, <c>..</c> means its old place (still inside the preopen).
 /// </para>
 /// </summary>
 internal static class WasiPathResolver
 {
-    /// <summary>Symlinks expanded during one resolution before ELOOP (Linux's own limit is 40; wasmtime's 40, ours 32).</summary>
+    /// <summary>Symlinks expanded during one resolution before ELOOP (Linux allows 40; the brief of this sandbox, 32).</summary>
     public const int MaxSymlinks = 32;
 
-    /// <summary>The host path of <paramref name="components"/> below <paramref name="root"/>.</summary>
+    private const WasiHostCalls.OpenFlags StepFlags =
+        WasiHostCalls.OpenFlags.Path | WasiHostCalls.OpenFlags.Directory | WasiHostCalls.OpenFlags.NoFollow;
+
+    /// <summary>The host path of <paramref name="components"/> below <paramref name="root"/> (for messages and fallbacks only).</summary>
     public static string HostPathOf(WasiPreopenedDirectory root, IReadOnlyList<string> components) =>
         components.Count == 0 ? root.HostPath : Path.Join(root.HostPath, string.Join('/', components));
 
     /// <summary>
-    /// Resolves <paramref name="path"/> relative to <paramref name="directory"/>. The final component may be missing
-    /// (<see cref="WasiResolvedPath.Exists"/> false, for creation); a missing intermediate one is ENOENT, a file in the middle
-    /// ENOTDIR. A final symlink is followed only when <paramref name="followFinal"/> (or the path ends with a slash).
+    /// Resolves <paramref name="path"/> relative to <paramref name="directory"/>. The final name may be missing
+    /// (<see cref="WasiResolvedPath.Exists"/> false, for creation); a missing intermediate one is ENOENT, a file in the
+    /// middle ENOTDIR. A final symlink is followed only when <paramref name="followFinal"/> (or the path ends with a
+    /// slash). The caller disposes the result, which holds the directory handles of the walk.
     /// </summary>
     public static WasiErrno Resolve(WasiDirectoryDescriptor directory, string path, bool followFinal, out WasiResolvedPath resolved)
     {
-        resolved = default!;
+        resolved = null!;
         if (path.Length == 0) return WasiErrno.NoEnt;
         if (path.Contains('\0')) return WasiErrno.Inval;
         if (path[0] == '/') return WasiErrno.Perm;
-
         bool trailingSlash = path.EndsWith('/');
         string last = path.TrimEnd('/');
         last = last[(last.LastIndexOf('/') + 1)..];
-        bool endsInDot = last is "." or "..";
 
-        var stack = new List<string>(directory.Components);
+        var walk = new WasiResolvedPath(directory.Root, directory.RootHandle, directory.Handle, directory.Components)
+        {
+            EndsInDot = last is "." or "..",
+            TrailingSlash = trailingSlash,
+        };
+        var status = Walk(walk, path, followFinal || trailingSlash);
+        if (status == WasiErrno.Success && walk.Exists && trailingSlash && !walk.Stat.IsDirectory) status = WasiErrno.NotDir;
+        if (status != WasiErrno.Success)
+        {
+            walk.Dispose();
+            return status;
+        }
+        resolved = walk;
+        return WasiErrno.Success;
+    }
+
+    private static WasiErrno Walk(WasiResolvedPath walk, string path, bool followFinal)
+    {
         var pending = new Stack<string>(); // the components still to walk, the next one on top
         Push(pending, path);
         int symlinks = 0;
-        bool exists = true;
-        HostStat stat = default;
-        bool haveStat = false;
         while (pending.Count > 0)
         {
             string component = pending.Pop();
             if (component == ".") continue;
             if (component == "..")
             {
-                if (stack.Count == 0) return WasiErrno.Perm;
-                stack.RemoveAt(stack.Count - 1);
-                haveStat = false;
+                var up = walk.StepUp();
+                if (up != WasiErrno.Success) return up;
                 continue;
             }
             bool isLast = pending.Count == 0;
-            string candidate = Path.Join(HostPathOf(directory.Root, stack), component);
-            var status = WasiHostCalls.Stat(candidate, followSymlink: false, out stat);
+            var status = WasiHostCalls.StatAt(walk.Parent, component, followSymlink: false, out var stat);
             if (status == WasiErrno.NoEnt && isLast)
             {
-                stack.Add(component);
-                exists = false;
-                break;
+                walk.SetFinal(component, exists: false, default);
+                return WasiErrno.Success;
             }
             if (status != WasiErrno.Success) return status;
-            if (stat.IsSymlink && (!isLast || followFinal || trailingSlash))
+            if (stat.IsSymlink && (!isLast || followFinal))
             {
                 if (++symlinks > MaxSymlinks) return WasiErrno.Loop;
-                status = WasiHostCalls.ReadLink(candidate, out var target);
+                status = WasiHostCalls.ReadLinkAt(walk.Parent, component, out var target);
                 if (status != WasiErrno.Success) return status;
                 string text = System.Text.Encoding.UTF8.GetString(target);
                 if (text.Length == 0) return WasiErrno.NoEnt;
-                if (text[0] == '/') return WasiErrno.Perm;
+                if (text[0] == '/' || text.Contains('\0')) return WasiErrno.Perm;
                 Push(pending, text);
                 continue;
             }
-            if (!isLast && !stat.IsDirectory) return WasiErrno.NotDir;
-            stack.Add(component);
-            haveStat = true;
-        }
-
-        if (exists && !haveStat)
-        {
-            // The path ended on a directory reached through "." or "..": stat it now.
-            var status = WasiHostCalls.Stat(HostPathOf(directory.Root, stack), followSymlink: false, out stat);
+            if (isLast)
+            {
+                walk.SetFinal(component, exists: true, stat);
+                return WasiErrno.Success;
+            }
+            if (!stat.IsDirectory) return WasiErrno.NotDir;
+            status = WasiHostCalls.OpenAt(walk.Parent, component, StepFlags, out var handle);
             if (status != WasiErrno.Success) return status;
+            walk.StepInto(component, handle!);
         }
-        if (exists && trailingSlash && !stat.IsDirectory) return WasiErrno.NotDir;
-        resolved = new WasiResolvedPath(directory.Root, stack, exists, stat, endsInDot, trailingSlash);
+        // The path ended on a directory reached through "." or "..": the final name is "." of the current directory.
+        var self = WasiHostCalls.Stat(walk.Parent, out var own);
+        if (self != WasiErrno.Success) return self;
+        walk.SetFinal(".", exists: true, own);
+        return WasiErrno.Success;
+    }
+
+    /// <summary>Opens the directory <paramref name="components"/> below the root handle, one O_NOFOLLOW step at a time.</summary>
+    public static WasiErrno OpenFromRoot(SafeFileHandle rootHandle, IReadOnlyList<string> components, out SafeFileHandle? handle)
+    {
+        handle = null;
+        SafeFileHandle current = rootHandle;
+        foreach (var component in components)
+        {
+            var status = WasiHostCalls.OpenAt(current, component, StepFlags, out var next);
+            if (current != rootHandle) current.Dispose();
+            if (status != WasiErrno.Success) return status;
+            current = next!;
+        }
+        if (current == rootHandle) return WasiHostCalls.OpenAt(rootHandle, ".", StepFlags, out handle);
+        handle = current;
         return WasiErrno.Success;
     }
 
@@ -120,18 +155,4 @@ internal static class WasiPathResolver
         var components = path.Split('/', StringSplitOptions.RemoveEmptyEntries);
         for (int i = components.Length - 1; i >= 0; i--) pending.Push(components[i]);
     }
-}
-
-/// <summary>
-/// A resolved guest path: the names from the preopen's root (<see cref="Components"/>, the last one the final name),
-/// whether that final name exists, and its lstat when it does.
-/// </summary>
-internal sealed record WasiResolvedPath(
-    WasiPreopenedDirectory Root, IReadOnlyList<string> Components, bool Exists, HostStat Stat, bool EndsInDot, bool TrailingSlash)
-{
-    /// <summary>The host path of the result.</summary>
-    public string HostPath => WasiPathResolver.HostPathOf(Root, Components);
-
-    /// <summary>The names of the directory that contains the result.</summary>
-    public IReadOnlyList<string> Parent => Components.Take(Math.Max(0, Components.Count - 1)).ToList();
 }
