@@ -40,4 +40,29 @@ public sealed class WasiFsRobustnessTests
         Assert.Equal(0, fs.Close(4));
         Assert.Equal(4, fs.OpenOk("f"));
     }
+
+    [Fact]
+    public void Path_walks_do_not_leak_host_descriptors()
+    {
+        using var fs = new FsHarness(populate: root =>
+        {
+            Directory.CreateDirectory(Path.Combine(root, "a", "b", "c"));
+            File.WriteAllText(Path.Combine(root, "a", "b", "c", "f"), "x");
+            Directory.CreateSymbolicLink(Path.Combine(root, "up"), "..");
+        });
+        int sub = fs.OpenOk("a/b", oflags: 2);
+        int before = Directory.GetFileSystemEntries("/proc/self/fd").Length;
+        for (int i = 0; i < 500; i++)
+        {
+            Assert.Equal(0, fs.PathStat("a/b/c/../c/f"));
+            Assert.Equal(63, fs.PathStat("a/b/../../../x"));
+            Assert.Equal(63, fs.PathStat("up/x"));
+            Assert.Equal(0, fs.PathStat("../../a/b/c/f", dir: sub));
+            Assert.Equal(44, fs.PathStat("a/missing/f"));
+            Assert.Equal(0, fs.PathOpen("a/b/c/f", out int fd));
+            Assert.Equal(0, fs.Close(fd));
+        }
+        int after = Directory.GetFileSystemEntries("/proc/self/fd").Length;
+        Assert.True(after - before < 100, $"{after - before} more host descriptors after 3000 walks");
+    }
 }
