@@ -81,11 +81,13 @@ internal static class WasiHostCalls
         return Finish(result, buffer, out info);
     }
 
+    /// <summary>mkdirat with mode 0777 less the umask.</summary>
     public static WasiErrno CreateDirectoryAt(SafeFileHandle directory, string name) => Check(mkdirat(Fd(directory), name, 0b111_111_111));
 
     /// <summary>unlinkat: a non-directory, or with <paramref name="directory"/> an empty directory (AT_REMOVEDIR).</summary>
     public static WasiErrno UnlinkAt(SafeFileHandle parent, string name, bool directory) => Check(unlinkat(Fd(parent), name, directory ? AtRemoveDir : 0));
 
+    /// <summary>renameat: POSIX rename between two directories.</summary>
     public static WasiErrno RenameAt(SafeFileHandle fromDirectory, string from, SafeFileHandle toDirectory, string to) =>
         Check(renameat(Fd(fromDirectory), from, Fd(toDirectory), to));
 
@@ -93,6 +95,7 @@ internal static class WasiHostCalls
     public static WasiErrno LinkAt(SafeFileHandle existingDirectory, string existing, SafeFileHandle newDirectory, string newName) =>
         Check(linkat(Fd(existingDirectory), existing, Fd(newDirectory), newName, 0));
 
+    /// <summary>symlinkat: creates <paramref name="name"/> holding <paramref name="target"/> as given.</summary>
     public static WasiErrno SymlinkAt(string target, SafeFileHandle directory, string name) => Check(symlinkat(target, Fd(directory), name));
 
     /// <summary>The raw bytes a symlink holds (EINVAL when it is not a symlink).</summary>
@@ -111,6 +114,7 @@ internal static class WasiHostCalls
     /// <summary>futimens on an open descriptor.</summary>
     public static WasiErrno SetTimes(SafeFileHandle handle, long[] times) => Check(futimens(Fd(handle), times));
 
+    /// <summary>fsync, or fdatasync when <paramref name="dataOnly"/>.</summary>
     public static WasiErrno Sync(SafeFileHandle handle, bool dataOnly) => Check(dataOnly ? fdatasync(Fd(handle)) : fsync(Fd(handle)));
 
     /// <summary>
@@ -210,8 +214,10 @@ internal readonly record struct HostStat(
         _ => WasiFileType.Unknown,
     };
 
+    /// <summary>True for a directory.</summary>
     public bool IsDirectory => FileType == WasiFileType.Directory;
 
+    /// <summary>True for a symlink (only an lstat can see one).</summary>
     public bool IsSymlink => FileType == WasiFileType.SymbolicLink;
 
     /// <summary>Reads a Linux <c>struct stat</c>: the x86-64 layout, or the generic one (arm64 and others).</summary>

@@ -30,6 +30,8 @@ public sealed class WasiPathOpsTests : IDisposable
         Assert.Equal(28, _fs.PathCall("path_remove_directory", "full/.."));
         Assert.True(Directory.Exists(_fs.Root));
         Assert.Equal(54, _fs.PathCall("path_create_directory", "file.txt/d"));
+        Assert.Equal(37, _fs.PathCall("path_create_directory", new string('n', 300)));   // ENAMETOOLONG from the host
+        Assert.Equal(37, _fs.PathOpen(new string('n', 300) + "/x", out _));
     }
 
     [Fact]
