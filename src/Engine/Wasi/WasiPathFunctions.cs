@@ -173,6 +173,7 @@ internal sealed class WasiPathFunctions
         using var __ = target;
         if (source.EndsInDot || target.EndsInDot || source.Name == "." || target.Name == ".") return WasiErrno.Inval;
         if (!source.Exists) return WasiErrno.NoEnt;
+        if (target.TrailingSlash && !source.Stat.IsDirectory) return WasiErrno.NotDir;
         return WasiHostCalls.RenameAt(source.Parent, source.Name, target.Parent, target.Name);
     });
 

@@ -65,4 +65,26 @@ public sealed class WasiFsRobustnessTests
         int after = Directory.GetFileSystemEntries("/proc/self/fd").Length;
         Assert.True(after - before < 100, $"{after - before} more host descriptors after 3000 walks");
     }
+
+    [Fact]
+    public void Disposing_the_context_gives_every_host_descriptor_back()
+    {
+        using var fs = new FsHarness(populate: root =>
+        {
+            Directory.CreateDirectory(Path.Combine(root, "d"));
+            File.WriteAllText(Path.Combine(root, "f"), "x");
+        });
+        var context = fs.H.Context;
+        var preopen = (WasiDirectoryDescriptor)context.Descriptors.Get(3)!;
+        var directory = (WasiDirectoryDescriptor)context.Descriptors.Get(fs.OpenOk("d", oflags: 2))!;
+        var file = (WasiFileDescriptor)context.Descriptors.Get(fs.OpenOk("f"))!;
+        Assert.Equal(0, fs.Close(3));                  // closing the preopen keeps its root handle for "d"
+        Assert.False(preopen.RootHandle.IsClosed);
+        Assert.Equal(0, fs.PathStat("../f", dir: 4));   // fd 4 is "d"
+        context.Dispose();
+        Assert.True(preopen.RootHandle.IsClosed);
+        Assert.True(directory.Handle.IsClosed);
+        Assert.True(file.Handle.IsClosed);
+        Assert.Equal(0, context.Descriptors.Count);
+    }
 }

@@ -65,6 +65,8 @@ public sealed class WasiPathOpsTests : IDisposable
         Assert.Equal(0, _fs.Rename("full", "renamed"));
         Assert.True(Directory.Exists(_fs.HostPath("renamed")));
         Assert.Equal(28, _fs.Rename(".", "x"));
+        Assert.Equal(54, _fs.Rename("plain", "newname/"));                   // a file cannot become a directory name
+        Assert.Equal(0, _fs.Rename("empty", "emptier/"));
         int sub = _fs.OpenOk("renamed", oflags: 2);
         Assert.Equal(0, _fs.Rename("moved.txt", "back.txt", dir: sub, newDir: 3)); // across directory descriptors
         Assert.Equal("other", _fs.FileText("back.txt"));
