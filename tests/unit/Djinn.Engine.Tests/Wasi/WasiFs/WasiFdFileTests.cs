@@ -177,4 +177,24 @@ public sealed class WasiFdFileTests : IDisposable
         Assert.Equal("0123", text);
         Assert.Equal(a, _fs.OpenOk("other.txt")); // the lowest free number again
     }
+
+    [Fact]
+    public void Poll_reports_files_ready_and_directories_without_the_poll_right()
+    {
+        int fd = _fs.OpenOk("data.txt");
+        // Two fd_read subscriptions (48 bytes each): the file, then the preopen directory.
+        H.Bytes.AsSpan(1000, 96).Clear();
+        H.SetU64(1000, 11);
+        H.Bytes[1008] = 1;
+        H.SetU32(1016, (uint)fd);
+        H.SetU64(1048, 22);
+        H.Bytes[1056] = 1;
+        H.SetU32(1064, 3);
+        Assert.Equal(0, H.Get<Func<int, int, int, int, int>>("poll_oneoff")(1000, 2000, 2, FsHarness.Result));
+        Assert.Equal(2u, H.U32(FsHarness.Result));
+        Assert.Equal(11UL, H.U64(2000));
+        Assert.Equal(0, H.U16(2008));
+        Assert.Equal(22UL, H.U64(2032));
+        Assert.Equal(76, H.U16(2040));
+    }
 }
