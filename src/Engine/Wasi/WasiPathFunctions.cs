@@ -108,7 +108,10 @@ internal sealed class WasiPathFunctions
         // A missing file is created with O_EXCL, so one that appeared since the walk is EEXIST, not something followed.
         if (!resolved.Exists) host |= WasiHostCalls.OpenFlags.Create | WasiHostCalls.OpenFlags.Exclusive;
         if ((o & WasiOFlags.Trunc) != 0) host |= WasiHostCalls.OpenFlags.Truncate;
-        if ((flags & WasiFdFlags.NonBlock) != 0) host |= WasiHostCalls.OpenFlags.NonBlock;
+        // A FIFO or device is always opened non-blocking: a blocking open(2) of a FIFO with no writer would hold the
+        // host thread where no deadline can interrupt it.
+        bool special = resolved.Exists && resolved.Stat.FileType is not WasiFileType.RegularFile;
+        if ((flags & WasiFdFlags.NonBlock) != 0 || special) host |= WasiHostCalls.OpenFlags.NonBlock;
         if ((flags & (WasiFdFlags.Sync | WasiFdFlags.Rsync)) != 0) host |= WasiHostCalls.OpenFlags.Sync;
         else if ((flags & WasiFdFlags.Dsync) != 0) host |= WasiHostCalls.OpenFlags.Dsync;
 

@@ -21,7 +21,7 @@ namespace Djinn.Engine.Wasi;
 /// </summary>
 internal static class WasiPathResolver
 {
-    /// <summary>Symlinks expanded during one resolution before ELOOP (Linux allows 40; the brief of this sandbox, 32).</summary>
+    /// <summary>Symlinks expanded during one resolution before ELOOP (Linux itself allows 40).</summary>
     public const int MaxSymlinks = 32;
 
     private const WasiHostCalls.OpenFlags StepFlags =
