@@ -94,6 +94,9 @@ internal sealed class StdioDescriptor : WasiDescriptor
         _isInput = isInput;
     }
 
+    /// <summary>True for stdin, false for stdout and stderr.</summary>
+    public bool IsInput => _isInput;
+
     /// <inheritdoc/>
     public override WasiFileType FileType => WasiFileType.CharacterDevice;
 

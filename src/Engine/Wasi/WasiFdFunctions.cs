@@ -6,8 +6,9 @@ namespace Djinn.Engine.Wasi;
 /// <summary>
 /// The descriptor functions that work on any open descriptor (wasi_snapshot_preview1.witx): fd_read, fd_write,
 /// fd_close, fd_seek, fd_tell, fd_fdstat_get, fd_fdstat_set_flags, fd_filestat_get, fd_prestat_get,
-/// fd_prestat_dir_name and fd_renumber (the file-only ones are in <see cref="WasiFdFileFunctions"/>). Result pointers are checked before any I/O happens, so a fault never
-/// loses data that was already read or written.
+/// fd_prestat_dir_name and fd_renumber (the file-only ones are in <see cref="WasiFdFileFunctions"/>). Result pointers
+/// are checked before any I/O happens, so a fault never loses data that was already read or written. Reads and writes
+/// need the fd_read/fd_write right (ENOTCAPABLE once dropped; EBADF on the wrong end of stdio, as POSIX).
 /// </summary>
 internal sealed class WasiFdFunctions
 {
@@ -42,7 +43,7 @@ internal sealed class WasiFdFunctions
         var descriptor = _context.Descriptors.Get(fd);
         if (descriptor is null) return (int)WasiErrno.Badf;
         if (descriptor is WasiDirectoryDescriptor) return (int)WasiErrno.IsDir;
-        if (descriptor is not StdioDescriptor && !descriptor.Has(WasiRights.FdRead)) return (int)WasiErrno.NotCapable;
+        if (!descriptor.Has(WasiRights.FdRead)) return (int)(descriptor is StdioDescriptor { IsInput: false } ? WasiErrno.Badf : WasiErrno.NotCapable);
         var memory = _context.GuestMemory;
         if (!memory.InBounds(readPointer, 4)) return (int)WasiErrno.Fault;
         var status = memory.TryReadIovecs(iovs, iovsCount, out var buffers);
@@ -71,7 +72,7 @@ internal sealed class WasiFdFunctions
         var descriptor = _context.Descriptors.Get(fd);
         if (descriptor is null) return (int)WasiErrno.Badf;
         if (descriptor is WasiDirectoryDescriptor) return (int)WasiErrno.IsDir;
-        if (descriptor is not StdioDescriptor && !descriptor.Has(WasiRights.FdWrite)) return (int)WasiErrno.NotCapable;
+        if (!descriptor.Has(WasiRights.FdWrite)) return (int)(descriptor is StdioDescriptor { IsInput: true } ? WasiErrno.Badf : WasiErrno.NotCapable);
         var memory = _context.GuestMemory;
         if (!memory.InBounds(writtenPointer, 4)) return (int)WasiErrno.Fault;
         var status = memory.TryReadIovecs(iovs, iovsCount, out var buffers);

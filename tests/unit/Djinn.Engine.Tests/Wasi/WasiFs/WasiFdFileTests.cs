@@ -147,6 +147,9 @@ public sealed class WasiFdFileTests : IDisposable
         Assert.Equal(0, setRights(fd, 1 << 1, 0));
         Assert.Equal(76, _fs.Seek(fd, 1, 0, out _));
         Assert.Equal(8, setRights(42, 0, 0));
+        Assert.Equal(0, setRights(1, 0, 0));                                      // stdout without fd_write
+        Assert.Equal(76, _fs.Write(1, "x"));
+        Assert.Empty(_fs.Output.ToArray());
 
         // A directory without path_open cannot open anything.
         Assert.Equal(0, setRights(3, 1 << 14, 0));
