@@ -71,6 +71,7 @@ internal static class RunCommand
         var store = new Store(engine);
         var wasi = new WasiConfiguration().WithArgs(Path.GetFileName(options.Path)).WithArgs(options.Arguments);
         foreach (var (name, value) in options.Environment) wasi.Environment[name] = value;
+        foreach (var dir in options.Directories) wasi.PreopenDirectory(dir.HostPath, dir.GuestPath, dir.ReadOnly);
         wasi.WithStdio(environment.OpenStandardInput(), stdout, stderr);
         store.SetWasiConfiguration(wasi);
 

@@ -1,7 +1,7 @@
 namespace Djinn.Cli.Commands;
 
 /// <summary>
-/// The parsed arguments of <c>djinn run FILE [--env KEY=VALUE]... [-- ARGS...]</c>.
+/// The parsed arguments of <c>djinn run FILE [--env KEY=VALUE]... [--dir HOST[::GUEST][:ro]]... [-- ARGS...]</c>.
 /// Options may come before or after FILE; the first token after FILE that is not an option, or everything
 /// after <c>--</c>, starts the guest's arguments, which are passed through untouched.
 /// </summary>
@@ -10,7 +10,7 @@ internal sealed class RunOptions
     /// <summary>The help text of the run command.</summary>
     public const string Usage =
         """
-        Usage: djinn run FILE [--env KEY=VALUE]... [-- ARGS...]
+        Usage: djinn run FILE [--env KEY=VALUE]... [--dir HOST[::GUEST][:ro]]... [-- ARGS...]
 
         Runs a WASI preview1 command module (.wasm binary or .wat text) by calling its _start export.
 
@@ -21,6 +21,13 @@ internal sealed class RunOptions
         Options:
           -e, --env KEY=VALUE    Give the guest an environment variable (repeatable). The host's
                                  environment is never passed on.
+          --dir HOST[::GUEST][:ro]
+                                 Give the guest the host directory HOST (repeatable; preopened
+                                 as fd 3, 4, ... in order) under the name GUEST (default: HOST
+                                 as written), e.g. --dir ./data::/data. With :ro the guest can
+                                 read but not change anything in it. Paths cannot lead out of
+                                 it through '..', absolute paths or symlinks. No directory is
+                                 visible unless given.
           -h, --help             Show this help.
         """;
 
@@ -29,6 +36,9 @@ internal sealed class RunOptions
 
     /// <summary>The guest's environment, in the order given (a repeated key keeps the last value).</summary>
     public List<KeyValuePair<string, string>> Environment { get; } = new();
+
+    /// <summary>The directories the guest is given, in preopen order.</summary>
+    public List<DirOption> Directories { get; } = new();
 
     /// <summary>The guest's arguments after argv[0].</summary>
     public List<string> Arguments { get; } = new();
@@ -66,6 +76,19 @@ internal sealed class RunOptions
                     return null;
                 }
                 options.Environment.Add(new(value[..equals], value[(equals + 1)..]));
+                continue;
+            }
+            if (token == "--dir" || token.StartsWith("--dir=", StringComparison.Ordinal))
+            {
+                string? value = token.StartsWith("--dir=", StringComparison.Ordinal) ? token["--dir=".Length..]
+                    : i + 1 < args.Count ? args[++i] : null;
+                var dir = value is null ? null : DirOption.Parse(value, out error);
+                if (dir is null)
+                {
+                    error ??= "--dir needs a HOST[::GUEST][:ro] argument";
+                    return null;
+                }
+                options.Directories.Add(dir);
                 continue;
             }
             if (token is "-h" or "--help")

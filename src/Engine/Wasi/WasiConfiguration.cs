@@ -6,6 +6,8 @@ namespace Djinn.Engine;
 /// </summary>
 public sealed class WasiConfiguration
 {
+    private readonly List<WasiPreopenedDirectory> _preopens = new();
+
     /// <summary>argv, including argv[0].</summary>
     public List<string> Arguments { get; } = new();
 
@@ -26,6 +28,35 @@ public sealed class WasiConfiguration
     /// timeout fires early. Defaults to 10 seconds.
     /// </summary>
     public TimeSpan MaxPollSleep { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Directories the guest may use, in descriptor order: the first is fd 3, the next fd 4, and so on.</summary>
+    public IReadOnlyList<WasiPreopenedDirectory> PreopenedDirectories => _preopens;
+
+    /// <summary>
+    /// Grants the guest the host directory <paramref name="hostPath"/> under the name <paramref name="guestPath"/>
+    /// (a preopen, numbered after the ones already added, from fd 3). Paths the guest opens through it are resolved
+    /// inside it: <c>..</c>, absolute paths and symlinks cannot lead out. With <paramref name="readOnly"/>, every
+    /// change below it is refused with EROFS.
+    /// </summary>
+    /// <exception cref="DirectoryNotFoundException"><paramref name="hostPath"/> is not an existing directory.</exception>
+    public WasiConfiguration PreopenDirectory(string hostPath, string guestPath, bool readOnly = false)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(hostPath);
+        ArgumentException.ThrowIfNullOrEmpty(guestPath);
+        if (guestPath.Contains('\0')) throw new ArgumentException("a guest path cannot contain NUL", nameof(guestPath));
+        string full = Path.GetFullPath(hostPath);
+        if (full.Length > 1) full = full.TrimEnd(Path.DirectorySeparatorChar);
+        if (!Directory.Exists(full)) throw new DirectoryNotFoundException($"preopened directory '{hostPath}' does not exist");
+        _preopens.Add(new WasiPreopenedDirectory(full, guestPath, readOnly));
+        return this;
+    }
+
+    /// <summary>
+    /// The most descriptors the guest may have open at once, stdio and preopens included (default 1024). Each open
+    /// file or directory holds a host descriptor, so this bounds what a guest can take from the host process;
+    /// path_open past it answers EMFILE.
+    /// </summary>
+    public int MaxOpenDescriptors { get; set; } = 1024;
 
     /// <summary>Appends <paramref name="arguments"/> to <see cref="Arguments"/> (the first one is argv[0]).</summary>
     public WasiConfiguration WithArgs(params IEnumerable<string> arguments)

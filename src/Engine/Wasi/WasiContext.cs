@@ -3,9 +3,10 @@ using System.Text;
 namespace Djinn.Engine.Wasi;
 
 /// <summary>The per-store WASI state: configuration, open descriptors and the guest memory the calls work on.</summary>
-internal sealed class WasiContext
+internal sealed class WasiContext : IDisposable
 {
     private readonly Dictionary<string, Function> _functions;
+    private readonly List<WasiDirectoryDescriptor> _preopens = new();
 
     public WasiContext(WasiConfiguration configuration)
     {
@@ -16,6 +17,12 @@ internal sealed class WasiContext
         Descriptors.Set(0, new StdioDescriptor(configuration.StandardInput, isInput: true));
         Descriptors.Set(1, new StdioDescriptor(configuration.StandardOutput, isInput: false));
         Descriptors.Set(2, new StdioDescriptor(configuration.StandardError, isInput: false));
+        foreach (var preopen in configuration.PreopenedDirectories)
+        {
+            var descriptor = WasiDirectoryDescriptor.ForPreopen(preopen);
+            _preopens.Add(descriptor);
+            Descriptors.Add(descriptor);
+        }
         _functions = WasiModule.CreateFunctions(this);
     }
 
@@ -24,7 +31,7 @@ internal sealed class WasiContext
     /// <summary>The instance's exported "memory", bound after instantiation.</summary>
     public Memory? Memory { get; set; }
 
-    /// <summary>Open descriptors: 0, 1 and 2 are stdio; preopened directories will follow from 3.</summary>
+    /// <summary>Open descriptors: 0, 1 and 2 are stdio; then the preopened directories from 3, in configuration order.</summary>
     public WasiFdTable Descriptors { get; }
 
     /// <summary>argv, each entry UTF-8 with its terminating NUL, fixed when the context was created.</summary>
@@ -32,6 +39,16 @@ internal sealed class WasiContext
 
     /// <summary>The environment as <c>KEY=VALUE</c> entries, UTF-8 with a terminating NUL each.</summary>
     public IReadOnlyList<byte[]> Environment { get; }
+
+    /// <summary>
+    /// Closes every open descriptor and the preopens' root handles, giving the host descriptors back now rather than
+    /// when the finalizers run. The guest must not run in this context afterwards.
+    /// </summary>
+    public void Dispose()
+    {
+        Descriptors.CloseAll();
+        foreach (var preopen in _preopens) preopen.RootHandle.Dispose();
+    }
 
     public Function? GetFunction(string name) => _functions.GetValueOrDefault(name);
 

@@ -2,19 +2,37 @@ namespace Djinn.Engine.Wasi;
 
 /// <summary>
 /// An open file descriptor of the guest: what kind of file it is (<c>$filetype</c>), the rights it carries
-/// (<c>$rights</c>) and its <c>$fdflags</c> (typenames.witx). Filesystem descriptors will derive from this too.
+/// (<c>$rights</c>) and its <c>$fdflags</c> (typenames.witx). Stdio, files and directories derive from this.
 /// The base class answers every operation as unsupported; subclasses override what they can do.
 /// </summary>
 internal abstract class WasiDescriptor
 {
+    protected WasiDescriptor(WasiRights rightsBase, WasiRights rightsInheriting)
+    {
+        RightsBase = rightsBase;
+        RightsInheriting = rightsInheriting;
+    }
+
     /// <summary>The <c>fs_filetype</c> reported by fd_fdstat_get and fd_filestat_get.</summary>
     public abstract WasiFileType FileType { get; }
 
     /// <summary>The <c>fs_rights_base</c>: operations allowed on this descriptor.</summary>
-    public abstract WasiRights RightsBase { get; }
+    public WasiRights RightsBase { get; private set; }
 
     /// <summary>The <c>fs_rights_inheriting</c>: rights of descriptors opened through this one.</summary>
-    public virtual WasiRights RightsInheriting => WasiRights.None;
+    public WasiRights RightsInheriting { get; private set; }
+
+    /// <summary>True when every right in <paramref name="rights"/> is in <see cref="RightsBase"/>.</summary>
+    public bool Has(WasiRights rights) => (RightsBase & rights) == rights;
+
+    /// <summary>fd_fdstat_set_rights: rights can only be dropped, never gained (ENOTCAPABLE).</summary>
+    public WasiErrno SetRights(WasiRights rightsBase, WasiRights rightsInheriting)
+    {
+        if ((rightsBase & ~RightsBase) != 0 || (rightsInheriting & ~RightsInheriting) != 0) return WasiErrno.NotCapable;
+        RightsBase = rightsBase;
+        RightsInheriting = rightsInheriting;
+        return WasiErrno.Success;
+    }
 
     /// <summary>The <c>fs_flags</c>, as last set with fd_fdstat_set_flags.</summary>
     public WasiFdFlags Flags { get; set; }
@@ -39,6 +57,14 @@ internal abstract class WasiDescriptor
         return WasiErrno.Spipe;
     }
 
+    /// <summary>Fills a 64-byte <c>$filestat</c>; the default reports only the file type (stdio).</summary>
+    public virtual WasiErrno GetFilestat(Span<byte> target)
+    {
+        target[..WasiLayout.FilestatSize].Clear();
+        target[16] = (byte)FileType;
+        return WasiErrno.Success;
+    }
+
     /// <summary>Whether a poll for reading (<paramref name="forWrite"/> false) or writing would not block now.</summary>
     public virtual bool IsReady(bool forWrite) => true;
 
@@ -57,21 +83,22 @@ internal sealed class StdioDescriptor : WasiDescriptor
     private readonly Stream? _stream;
     private readonly bool _isInput;
 
+    /// <summary>
+    /// No seek/tell rights: wasi-libc's isatty() checks exactly that together with the character-device type.
+    /// </summary>
     public StdioDescriptor(Stream? stream, bool isInput)
+        : base((isInput ? WasiRights.FdRead : WasiRights.FdWrite)
+            | WasiRights.FdFdstatSetFlags | WasiRights.FdFilestatGet | WasiRights.PollFdReadwrite, WasiRights.None)
     {
         _stream = stream;
         _isInput = isInput;
     }
 
+    /// <summary>True for stdin, false for stdout and stderr.</summary>
+    public bool IsInput => _isInput;
+
     /// <inheritdoc/>
     public override WasiFileType FileType => WasiFileType.CharacterDevice;
-
-    /// <summary>
-    /// No seek/tell rights: wasi-libc's isatty() checks exactly that together with the character-device type.
-    /// </summary>
-    public override WasiRights RightsBase =>
-        (_isInput ? WasiRights.FdRead : WasiRights.FdWrite)
-        | WasiRights.FdFdstatSetFlags | WasiRights.FdFilestatGet | WasiRights.PollFdReadwrite;
 
     /// <inheritdoc/>
     public override WasiErrno Read(Span<byte> buffer, out int read)

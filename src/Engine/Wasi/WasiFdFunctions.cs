@@ -6,8 +6,9 @@ namespace Djinn.Engine.Wasi;
 /// <summary>
 /// The descriptor functions that work on any open descriptor (wasi_snapshot_preview1.witx): fd_read, fd_write,
 /// fd_close, fd_seek, fd_tell, fd_fdstat_get, fd_fdstat_set_flags, fd_filestat_get, fd_prestat_get,
-/// fd_prestat_dir_name and fd_renumber. Result pointers are checked before any I/O happens, so a fault never
-/// loses data that was already read or written.
+/// fd_prestat_dir_name and fd_renumber (the file-only ones are in <see cref="WasiFdFileFunctions"/>). Result pointers
+/// are checked before any I/O happens, so a fault never loses data that was already read or written. Reads and writes
+/// need the fd_read/fd_write right (ENOTCAPABLE once dropped; EBADF on the wrong end of stdio, as POSIX).
 /// </summary>
 internal sealed class WasiFdFunctions
 {
@@ -41,6 +42,8 @@ internal sealed class WasiFdFunctions
     {
         var descriptor = _context.Descriptors.Get(fd);
         if (descriptor is null) return (int)WasiErrno.Badf;
+        if (descriptor is WasiDirectoryDescriptor) return (int)WasiErrno.IsDir;
+        if (!descriptor.Has(WasiRights.FdRead)) return (int)(descriptor is StdioDescriptor { IsInput: false } ? WasiErrno.Badf : WasiErrno.NotCapable);
         var memory = _context.GuestMemory;
         if (!memory.InBounds(readPointer, 4)) return (int)WasiErrno.Fault;
         var status = memory.TryReadIovecs(iovs, iovsCount, out var buffers);
@@ -68,6 +71,8 @@ internal sealed class WasiFdFunctions
     {
         var descriptor = _context.Descriptors.Get(fd);
         if (descriptor is null) return (int)WasiErrno.Badf;
+        if (descriptor is WasiDirectoryDescriptor) return (int)WasiErrno.IsDir;
+        if (!descriptor.Has(WasiRights.FdWrite)) return (int)(descriptor is StdioDescriptor { IsInput: true } ? WasiErrno.Badf : WasiErrno.NotCapable);
         var memory = _context.GuestMemory;
         if (!memory.InBounds(writtenPointer, 4)) return (int)WasiErrno.Fault;
         var status = memory.TryReadIovecs(iovs, iovsCount, out var buffers);
@@ -91,13 +96,20 @@ internal sealed class WasiFdFunctions
     /// <summary><c>fd_close(fd) -> errno</c>. Closing stdio is allowed; the host's streams stay open.</summary>
     public int FdClose(int fd) => _context.Descriptors.Close(fd) ? 0 : (int)WasiErrno.Badf;
 
-    /// <summary><c>fd_seek(fd, offset: filedelta, whence) -> (errno, filesize)</c>. Character devices give ESPIPE.</summary>
+    /// <summary>
+    /// <c>fd_seek(fd, offset: filedelta, whence) -> (errno, filesize)</c>. Character devices give ESPIPE, a position
+    /// before the start EINVAL. Needs fd_seek (fd_tell suffices for a seek of 0 from the current position).
+    /// </summary>
     public int FdSeek(int fd, long offset, int whence, int resultPointer)
     {
         var descriptor = _context.Descriptors.Get(fd);
         if (descriptor is null) return (int)WasiErrno.Badf;
         if (!_context.GuestMemory.InBounds(resultPointer, 8)) return (int)WasiErrno.Fault;
         if ((uint)whence > (uint)WasiWhence.End) return (int)WasiErrno.Inval;
+        if (descriptor is WasiDirectoryDescriptor) return (int)WasiErrno.Badf;
+        bool isTell = offset == 0 && whence == (int)WasiWhence.Cur;
+        if (descriptor is WasiFileDescriptor && !descriptor.Has(WasiRights.FdSeek) && !(isTell && descriptor.Has(WasiRights.FdTell)))
+            return (int)WasiErrno.NotCapable;
         var status = descriptor.Seek(offset, (WasiWhence)whence, out long position);
         if (status != WasiErrno.Success) return (int)status;
         _context.GuestMemory.TryWriteUInt64(resultPointer, (ulong)position);
@@ -134,16 +146,22 @@ internal sealed class WasiFdFunctions
 
     /// <summary>
     /// <c>fd_filestat_get(fd) -> (errno, filestat)</c>; see <see cref="WasiLayout.FilestatSize"/>.
-    /// Stdio reports its file type with zero device, inode, size and times.
+    /// Stdio reports its file type with zero device, inode, size and times; files and directories their host fstat/lstat.
     /// </summary>
     public int FdFilestatGet(int fd, int resultPointer)
     {
         var descriptor = _context.Descriptors.Get(fd);
         if (descriptor is null) return (int)WasiErrno.Badf;
+        if (!descriptor.Has(WasiRights.FdFilestatGet)) return (int)WasiErrno.NotCapable;
         if (!_context.GuestMemory.TrySlice(resultPointer, WasiLayout.FilestatSize, out var target)) return (int)WasiErrno.Fault;
-        target.Clear();
-        target[16] = (byte)descriptor.FileType;
-        return 0;
+        try
+        {
+            return (int)descriptor.GetFilestat(target);
+        }
+        catch (Exception e) when (WasiFsErrors.IsFileSystemError(e))
+        {
+            return (int)WasiFsErrors.FromException(e);
+        }
     }
 
     /// <summary><c>fd_prestat_get(fd) -> (errno, prestat)</c>. EBADF for every descriptor that is not a preopen.</summary>

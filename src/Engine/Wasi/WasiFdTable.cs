@@ -38,6 +38,13 @@ internal sealed class WasiFdTable
         return true;
     }
 
+    /// <summary>Closes every descriptor (the context is being disposed).</summary>
+    public void CloseAll()
+    {
+        foreach (var descriptor in _entries.Values) descriptor.Close();
+        _entries.Clear();
+    }
+
     /// <summary>
     /// fd_renumber: atomically moves <paramref name="from"/> onto <paramref name="to"/>, closing what <paramref name="to"/> held.
     /// Both must be open.

@@ -28,8 +28,12 @@ internal static class WasiModule
         new WasiClockFunctions(context).Register(Add);
         new WasiProcFunctions(context).Register(Add);
         new WasiFdFunctions(context).Register(Add);
+        new WasiFdFileFunctions(context).Register(Add);
+        new WasiReaddirFunction(context).Register(Add);
+        new WasiPathFunctions(context).Register(Add);
+        new WasiPathLinkFunctions(context).Register(Add);
         new WasiPollFunctions(context).Register(Add);
-        WasiUnsupportedFunctions.Register(Add);
+        WasiSocketFunctions.Register(Add);
         return functions;
     }
 }
