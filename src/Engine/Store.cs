@@ -4,9 +4,10 @@ namespace Djinn.Engine;
 
 /// <summary>
 /// Owns the instances of one sandbox and its limits: fuel, memory cap and call depth.
-/// A store is used by one thread at a time.
+/// A store is used by one thread at a time. Dispose it to release its deadline timer and the host file
+/// descriptors its WASI guests opened.
 /// </summary>
-public sealed class Store
+public sealed class Store : IDisposable
 {
     private long _fuelGranted;
 
@@ -85,8 +86,17 @@ public sealed class Store
     public void SetWasiConfiguration(WasiConfiguration configuration)
     {
         _wasiConfiguration = configuration;
+        _wasi?.Dispose();
         _wasi = null;
     }
 
     internal Wasi.WasiContext GetOrCreateWasiContext() => _wasi ??= new Wasi.WasiContext(_wasiConfiguration);
+
+    /// <summary>Cancels the deadline and closes every descriptor WASI opened for this store's guests.</summary>
+    public void Dispose()
+    {
+        CancelDeadline();
+        _wasi?.Dispose();
+        _wasi = null;
+    }
 }

@@ -68,7 +68,7 @@ internal static class RunCommand
         var module = Module.FromFile(engine, options.Path);
         var linker = new Linker(engine);
         linker.DefineWasi();
-        var store = new Store(engine);
+        using var store = new Store(engine);
         var wasi = new WasiConfiguration().WithArgs(Path.GetFileName(options.Path)).WithArgs(options.Arguments);
         foreach (var (name, value) in options.Environment) wasi.Environment[name] = value;
         foreach (var dir in options.Directories) wasi.PreopenDirectory(dir.HostPath, dir.GuestPath, dir.ReadOnly);

@@ -37,7 +37,7 @@ public sealed class FunctionHost
                 new OutputLimitStream(stderr, limits.MaxStderrBytes));
         foreach (var (name, value) in invocation.Environment) wasi.Environment[name] = value;
 
-        var store = new Store(_engine) { MemoryLimitBytes = limits.MemoryBytes };
+        using var store = new Store(_engine) { MemoryLimitBytes = limits.MemoryBytes };
         if (limits.Fuel is { } fuel) store.Fuel = fuel;
         store.SetWasiConfiguration(wasi);
         TrapCode? trap = null;

@@ -109,7 +109,7 @@ public sealed class RunCommandGuestTests : IDisposable
     }
 
     [Fact]
-    public void Any_preview1_import_links_and_unsupported_ones_answer_nosys()
+    public void Any_preview1_import_links_and_path_calls_without_a_preopen_answer_badf()
     {
         var (code, _) = Run($$"""
             (module
@@ -119,7 +119,7 @@ public sealed class RunCommandGuestTests : IDisposable
               (memory (export "memory") 1)
               (func (export "_start")
                 (if (i32.ne (call $path_open (i32.const 3) (i32.const 0) (i32.const 0) (i32.const 0) (i32.const 0)
-                      (i64.const 0) (i64.const 0) (i32.const 0) (i32.const 0)) (i32.const 52))
+                      (i64.const 0) (i64.const 0) (i32.const 0) (i32.const 0)) (i32.const 8))
                   (then unreachable))
                 (if (i32.ne (call $sock_accept (i32.const 3) (i32.const 0) (i32.const 0)) (i32.const 58))
                   (then unreachable))))
