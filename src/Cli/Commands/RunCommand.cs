@@ -64,17 +64,20 @@ internal static class RunCommand
     private static int RunGuest(RunOptions options, ICliEnvironment environment, Stream stdout, Stream stderr)
     {
         // Guests run on a LargeStack thread, so they may use far more than the engine default of 512 KiB.
-        using var engine = new Engine.Engine(new Config { MaxStackBytes = LargeStack.DefaultSize / 4 });
+        using var engine = new Engine.Engine(new Config { MaxStackBytes = LargeStack.DefaultSize / 4, ConsumeFuel = options.Fuel is not null });
         var module = Module.FromFile(engine, options.Path);
         var linker = new Linker(engine);
         linker.DefineWasi();
         using var store = new Store(engine);
+        if (options.Fuel is { } fuel) store.Fuel = fuel;
+        if (options.MaxMemoryBytes is { } memory) store.MemoryLimitBytes = memory;
         var wasi = new WasiConfiguration().WithArgs(Path.GetFileName(options.Path)).WithArgs(options.Arguments);
         foreach (var (name, value) in options.Environment) wasi.Environment[name] = value;
         foreach (var dir in options.Directories) wasi.PreopenDirectory(dir.HostPath, dir.GuestPath, dir.ReadOnly);
         wasi.WithStdio(environment.OpenStandardInput(), stdout, stderr);
         store.SetWasiConfiguration(wasi);
 
+        if (options.Timeout is { } timeout) store.SetDeadline(timeout);
         var instance = linker.Instantiate(store, module);
         var start = instance.GetFunction(EntryPoint)
             ?? throw new LinkException($"module '{module.Name}' does not export a function '{EntryPoint}': it is not a WASI command");

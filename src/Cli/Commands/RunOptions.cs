@@ -10,7 +10,8 @@ internal sealed class RunOptions
     /// <summary>The help text of the run command.</summary>
     public const string Usage =
         """
-        Usage: djinn run FILE [--env KEY=VALUE]... [--dir HOST[::GUEST][:ro]]... [-- ARGS...]
+        Usage: djinn run FILE [--env KEY=VALUE]... [--dir HOST[::GUEST][:ro]]... [--fuel N]
+                             [--timeout DURATION] [--max-memory SIZE] [-- ARGS...]
 
         Runs a WASI preview1 command module (.wasm binary or .wat text) by calling its _start export.
 
@@ -28,7 +29,14 @@ internal sealed class RunOptions
                                  read but not change anything in it. Paths cannot lead out of
                                  it through '..', absolute paths or symlinks. No directory is
                                  visible unless given.
+          --fuel N               Stop the guest with an OutOfFuel trap after about N instructions.
+          --timeout DURATION     Stop the guest with a Timeout trap after DURATION (e.g. 2s, 500ms, 1m).
+          --max-memory SIZE      Cap the guest's linear memory (e.g. 64MiB, 512KiB, 1GiB; default 2GiB):
+                                 memory.grow fails past it, and a larger initial memory is refused.
           -h, --help             Show this help.
+
+        Exit status: the guest's exit code; 134 after a trap (a line 'trap: CODE: message' on
+        stderr); 1 for a module that cannot be loaded; 2 for a usage error.
         """;
 
     /// <summary>The module file.</summary>
@@ -42,6 +50,15 @@ internal sealed class RunOptions
 
     /// <summary>The guest's arguments after argv[0].</summary>
     public List<string> Arguments { get; } = new();
+
+    /// <summary>The fuel budget, when given.</summary>
+    public long? Fuel { get; private set; }
+
+    /// <summary>The deadline, when given.</summary>
+    public TimeSpan? Timeout { get; private set; }
+
+    /// <summary>The linear memory cap in bytes, when given.</summary>
+    public long? MaxMemoryBytes { get; private set; }
 
     /// <summary>True when help was asked for.</summary>
     public bool ShowHelp { get; private set; }
@@ -91,6 +108,12 @@ internal sealed class RunOptions
                 options.Directories.Add(dir);
                 continue;
             }
+            if (token is "--fuel" or "--timeout" or "--max-memory")
+            {
+                string? value = i + 1 < args.Count ? args[++i] : null;
+                if (!options.TrySetLimit(token, value, out error)) return null;
+                continue;
+            }
             if (token is "-h" or "--help")
             {
                 options.ShowHelp = true;
@@ -116,5 +139,30 @@ internal sealed class RunOptions
             return null;
         }
         return options;
+    }
+
+    private bool TrySetLimit(string option, string? value, out string? error)
+    {
+        error = null;
+        switch (option)
+        {
+            case "--fuel" when long.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out long fuel) && fuel > 0:
+                Fuel = fuel;
+                return true;
+            case "--timeout" when LimitParser.TryParseDuration(value, out var timeout):
+                Timeout = timeout;
+                return true;
+            case "--max-memory" when LimitParser.TryParseSize(value, out long bytes):
+                MaxMemoryBytes = bytes;
+                return true;
+            default:
+                error = option switch
+                {
+                    "--fuel" => $"--fuel expects a positive number of instructions, got '{value}'",
+                    "--timeout" => $"--timeout expects a duration such as 2s, 500ms or 1m, got '{value}'",
+                    _ => $"--max-memory expects a size such as 64MiB, 512KiB or 1GiB, got '{value}'",
+                };
+                return false;
+        }
     }
 }
