@@ -5,8 +5,8 @@
 #   ASPNETCORE_ENVIRONMENT                (default Development: running from
 #                    bin/ only serves package static assets, e.g. Radzen's, in
 #                    Development; use `dotnet publish` output for Production)
-# Extra arguments are passed to the server.  For now the server is a skeleton
-# (GET /healthz); the gateway, admin API and console arrive in later issues.
+# Extra arguments are passed to the server.  It is built in Release: guest code
+# calls into the engine's runtime helpers, which a Debug build leaves unoptimized.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -16,4 +16,4 @@ export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}"
 mkdir -p "$DJINN_DATA"
 
 echo "serve.sh: Djinn on $ASPNETCORE_URLS, data in $DJINN_DATA" >&2
-exec dotnet run --project src/Admin.Web -- "$@"
+exec dotnet run -c Release --project src/Admin.Web -- "$@"
