@@ -59,8 +59,12 @@ internal static class SignatureDelegates
     /// <summary>The return type of the Invoke method for <paramref name="type"/>.</summary>
     public static Type ReturnType(FuncType type) => type.Results.Count == 0 ? typeof(void) : ClrType(type.Results[0]);
 
-    /// <summary>Reads the wasm signature off a delegate type (int, long, float, double; object = externref, Function = funcref).</summary>
-    public static FuncType InferType(Type delegateType)
+    private static readonly ConcurrentDictionary<Type, FuncType> s_inferred = new();
+
+    /// <summary>Reads the wasm signature off a delegate type (int, long, float, double; object = externref). Cached per type.</summary>
+    public static FuncType InferType(Type delegateType) => s_inferred.GetOrAdd(delegateType, InferTypeUncached);
+
+    private static FuncType InferTypeUncached(Type delegateType)
     {
         var invoke = delegateType.GetMethod("Invoke") ?? throw new ArgumentException("not a delegate type");
         var ps = invoke.GetParameters();

@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(Djinn.Bench.InvocationBenchmarks).Assembly).Run(args);
