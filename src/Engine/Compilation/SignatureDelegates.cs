@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Reflection;
 using System.Reflection.Emit;
+using System.Runtime.Intrinsics;
 
 namespace Djinn.Engine.Compilation;
 
@@ -39,7 +40,7 @@ internal static class SignatureDelegates
         ValueKind.I64 => typeof(long),
         ValueKind.F32 => typeof(float),
         ValueKind.F64 => typeof(double),
-        ValueKind.V128 => typeof(V128),
+        ValueKind.V128 => typeof(Vector128<byte>),
         _ => typeof(object),
     };
 
@@ -59,7 +60,7 @@ internal static class SignatureDelegates
     /// <summary>The return type of the Invoke method for <paramref name="type"/>.</summary>
     public static Type ReturnType(FuncType type) => type.Results.Count == 0 ? typeof(void) : ClrType(type.Results[0]);
 
-    /// <summary>Reads the wasm signature off a delegate type (int, long, float, double; object = externref, Function = funcref).</summary>
+    /// <summary>Reads the wasm signature off a delegate type (int, long, float, double; V128 or Vector128&lt;byte&gt; = v128; object = externref).</summary>
     public static FuncType InferType(Type delegateType)
     {
         var invoke = delegateType.GetMethod("Invoke") ?? throw new ArgumentException("not a delegate type");
@@ -81,9 +82,9 @@ internal static class SignatureDelegates
         if (t == typeof(long)) return ValueKind.I64;
         if (t == typeof(float)) return ValueKind.F32;
         if (t == typeof(double)) return ValueKind.F64;
-        if (t == typeof(V128)) return ValueKind.V128;
+        if (t == typeof(V128) || t == typeof(Vector128<byte>)) return ValueKind.V128;
         if (t == typeof(object)) return ValueKind.ExternRef;
-        throw new ArgumentException($"type {t.Name} has no WebAssembly equivalent (use int, long, float, double or object)");
+        throw new ArgumentException($"type {t.Name} has no WebAssembly equivalent (use int, long, float, double, V128 or object)");
     }
 
     private static Type Create(FuncType type)

@@ -1,0 +1,143 @@
+using System.Reflection;
+using System.Reflection.Emit;
+using System.Runtime.Intrinsics;
+using Djinn.Engine.Model;
+using Djinn.Engine.Runtime;
+using K = Djinn.Engine.ValueKind;
+
+namespace Djinn.Engine.Compilation;
+
+/// <summary>
+/// SIMD (v128) instructions (https://webassembly.github.io/spec/core/exec/instructions.html#vector-instructions).
+/// A v128 is a <see cref="Vector128{T}"/> of bytes on the IL stack and in slots. Every instruction calls the
+/// <see cref="RuntimeOps"/> method of the same name as its <see cref="Opcode"/>; those are small, aggressively inlined
+/// wrappers over <c>System.Runtime.Intrinsics</c>, so RyuJIT emits the vector instructions in place.
+/// Immediates (lane indexes, memargs, shuffle patterns) are pushed as trailing constant arguments.
+/// </summary>
+internal sealed partial class FunctionCompiler
+{
+    private bool TryEmitSimd(in Instruction ins)
+    {
+        var op = ins.Opcode;
+        if (op < Opcode.SimdPrefix) return false;
+        switch (op)
+        {
+            case Opcode.V128Const:
+                EmitV128Bits(ins.C, ins.D);
+                Push(K.V128);
+                _foldableConstant[_count - 1] = HasFoldableFloatLane(ins.C, ins.D);
+                return true;
+            case Opcode.I8x16Shuffle:
+                Need(2);
+                EmitV128Bits(ins.C, ins.D);
+                _il.Emit(OpCodes.Call, Ops.Get(nameof(RuntimeOps.I8x16Shuffle)));
+                Pop(2);
+                Push(K.V128);
+                return true;
+        }
+        if (!SimdOps.TryGet(op, out var method)) return false;
+        var ps = method.GetParameters();
+        if (IsSimdMemory(op))
+        {
+            // (address[, vector], memory, offset[, lane])
+            bool lane = ps.Length == 5;
+            int pops = ps.Length - (lane ? 3 : 2);
+            Need(pops);
+            _il.Emit(OpCodes.Ldloc, _memory!);
+            _il.Emit(OpCodes.Ldc_I4, (int)ins.B);
+            if (lane) _il.Emit(OpCodes.Ldc_I4, (int)ins.C);
+            _il.Emit(OpCodes.Call, method);
+            Pop(pops);
+            if (method.ReturnType != typeof(void)) Push(K.V128);
+            return true;
+        }
+        if (IsLaneAccess(op))
+        {
+            // (vector[, value], lane)
+            int pops = ps.Length - 1;
+            Need(pops);
+            _il.Emit(OpCodes.Ldc_I4, (int)ins.A);
+            _il.Emit(OpCodes.Call, method);
+            Pop(pops);
+            Push(KindOf(method.ReturnType));
+            return true;
+        }
+        bool foldable = false;
+        if (IsFloatArithmetic(op) && (_foldableConstant[_count - 1] || _foldableConstant[_count - 2]))
+            method = Ops.Get(method.Name + "Strict");
+        else if (op is Opcode.F32x4Splat or Opcode.F64x2Splat)
+            foldable = _foldableConstant[_count - 1];
+        Need(ps.Length);
+        _il.Emit(OpCodes.Call, method);
+        Pop(ps.Length);
+        Push(KindOf(method.ReturnType));
+        _foldableConstant[_count - 1] = foldable;
+        return true;
+    }
+
+    /// <summary>Pushes a v128 given as two little-endian 64-bit halves.</summary>
+    private void EmitV128Bits(ulong low, ulong high)
+    {
+        _il.Emit(OpCodes.Ldc_I8, (long)low);
+        _il.Emit(OpCodes.Ldc_I8, (long)high);
+        _il.Emit(OpCodes.Call, Ops.Get(nameof(RuntimeOps.V128Const)));
+    }
+
+    /// <summary>
+    /// True when some f32 or f64 view of a constant's lanes is ±0, ±1 or NaN: operands RyuJIT may fold
+    /// (x + -0, x * 1, x + NaN) without quieting a signalling NaN, so float arithmetic on them is not inlined.
+    /// </summary>
+    private static bool HasFoldableFloatLane(ulong low, ulong high)
+    {
+        foreach (ulong half in (ReadOnlySpan<ulong>)[low, high])
+        {
+            double d = BitConverter.UInt64BitsToDouble(half);
+            if (double.IsNaN(d) || d is 0d or 1d or -1d) return true;
+            foreach (uint word in (ReadOnlySpan<uint>)[(uint)half, (uint)(half >> 32)])
+            {
+                float f = BitConverter.UInt32BitsToSingle(word);
+                if (float.IsNaN(f) || f is 0f or 1f or -1f) return true;
+            }
+        }
+        return false;
+    }
+
+    private static bool IsSimdMemory(Opcode op) =>
+        op is >= Opcode.V128Load and <= Opcode.V128Store or >= Opcode.V128Load8Lane and <= Opcode.V128Load64Zero;
+
+    private static bool IsLaneAccess(Opcode op) => op is >= Opcode.I8x16ExtractLaneS and <= Opcode.F64x2ReplaceLane;
+
+    private static bool IsFloatArithmetic(Opcode op) =>
+        op is Opcode.F32x4Add or Opcode.F32x4Sub or Opcode.F32x4Mul or Opcode.F32x4Div
+            or Opcode.F64x2Add or Opcode.F64x2Sub or Opcode.F64x2Mul or Opcode.F64x2Div;
+
+    private static K KindOf(Type clr)
+    {
+        if (clr == typeof(int)) return K.I32;
+        if (clr == typeof(long)) return K.I64;
+        if (clr == typeof(float)) return K.F32;
+        if (clr == typeof(double)) return K.F64;
+        if (clr == typeof(Vector128<byte>)) return K.V128;
+        throw new InvalidOperationException($"no value type for {clr}");
+    }
+
+    /// <summary>The runtime op of each SIMD opcode, found by name once.</summary>
+    private static class SimdOps
+    {
+        private static readonly Dictionary<Opcode, MethodInfo> s_methods = Build();
+
+        public static bool TryGet(Opcode op, out MethodInfo method) => s_methods.TryGetValue(op, out method!);
+
+        private static Dictionary<Opcode, MethodInfo> Build()
+        {
+            var map = new Dictionary<Opcode, MethodInfo>();
+            // By name, not value: SimdPrefix and V128Load share a value.
+            foreach (var name in Enum.GetNames<Opcode>())
+            {
+                var op = Enum.Parse<Opcode>(name);
+                if (op >= Opcode.SimdPrefix && Ops.TryGet(name, out var method)) map[op] = method;
+            }
+            return map;
+        }
+    }
+}
