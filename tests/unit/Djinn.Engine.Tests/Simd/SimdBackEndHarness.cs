@@ -29,6 +29,14 @@ internal static class SimdHarness
         return Instantiate(b).GetFunction("f")!;
     }
 
+    /// <summary>A function whose body is exactly <paramref name="code"/>.</summary>
+    public static Function CompileBody(K[] ps, K result, params Instruction[] code)
+    {
+        var b = new ModuleBuilder();
+        b.Function(ps, [result], "f", [], code);
+        return Instantiate(b).GetFunction("f")!;
+    }
+
     public static Function Compile(K[] ps, K result, Opcode op, uint laneOrA = 0) => Compile(ps, result, I(op, laneOrA));
 
     public static V128 Call(Function f, params object[] args) => (V128)f.Invoke(args)[0]!;
