@@ -9,9 +9,9 @@ namespace Djinn.Engine.Compilation;
 
 /// <summary>
 /// SIMD (v128) instructions (https://webassembly.github.io/spec/core/exec/instructions.html#vector-instructions).
-/// A v128 is a <see cref="Vector128{T}"/> of bytes on the IL stack and in slots. Every instruction calls the
-/// <see cref="RuntimeOps"/> method of the same name as its <see cref="Opcode"/>; those are small, aggressively inlined
-/// wrappers over <c>System.Runtime.Intrinsics</c>, so RyuJIT emits the vector instructions in place.
+/// A v128 is a <see cref="Vector128{T}"/> of bytes on the IL stack and in slots. Instructions with a one-intrinsic
+/// form (<see cref="SimdIntrinsics"/>) call that intrinsic directly; the rest call the <see cref="RuntimeOps"/> method
+/// of the same name as their <see cref="Opcode"/>, small aggressively inlined wrappers over <c>System.Runtime.Intrinsics</c>.
 /// Immediates (lane indexes, memargs, shuffle patterns) are pushed as trailing constant arguments.
 /// </summary>
 internal sealed partial class FunctionCompiler
@@ -35,6 +35,9 @@ internal sealed partial class FunctionCompiler
                 Push(K.V128);
                 return true;
         }
+        if (TryEmitSimdMemoryDirect(ins)) return true;
+        bool strict = IsFloatArithmetic(op) && (_foldableConstant[_count - 1] || _foldableConstant[_count - 2]);
+        if (!strict && TryEmitSimdDirect(op)) return true;
         if (!SimdOps.TryGet(op, out var method)) return false;
         var ps = method.GetParameters();
         if (IsSimdMemory(op))
@@ -63,7 +66,7 @@ internal sealed partial class FunctionCompiler
             return true;
         }
         bool foldable = false;
-        if (IsFloatArithmetic(op) && (_foldableConstant[_count - 1] || _foldableConstant[_count - 2]))
+        if (strict)
             method = Ops.Get(method.Name + "Strict");
         else if (op is Opcode.F32x4Splat or Opcode.F64x2Splat)
             foldable = _foldableConstant[_count - 1];
@@ -73,14 +76,6 @@ internal sealed partial class FunctionCompiler
         Push(KindOf(method.ReturnType));
         _foldableConstant[_count - 1] = foldable;
         return true;
-    }
-
-    /// <summary>Pushes a v128 given as two little-endian 64-bit halves.</summary>
-    private void EmitV128Bits(ulong low, ulong high)
-    {
-        _il.Emit(OpCodes.Ldc_I8, (long)low);
-        _il.Emit(OpCodes.Ldc_I8, (long)high);
-        _il.Emit(OpCodes.Call, Ops.Get(nameof(RuntimeOps.V128Const)));
     }
 
     /// <summary>

@@ -1,0 +1,159 @@
+using System.Reflection;
+using System.Reflection.Emit;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
+using Djinn.Engine.Model;
+using Djinn.Engine.Runtime;
+using K = Djinn.Engine.ValueKind;
+
+namespace Djinn.Engine.Compilation;
+
+/// <summary>
+/// SIMD instructions emitted as direct calls to JIT intrinsics (<see cref="Vector128"/>, <see cref="Sse2"/>, ...)
+/// rather than to <see cref="RuntimeOps"/> wrappers. Intrinsics are expanded by RyuJIT without inlining, so they
+/// stay vector instructions even in huge guest functions where the JIT has stopped inlining (its budget, or its
+/// limit on locals, runs out). Only operations whose intrinsic has exactly the WebAssembly semantics are listed;
+/// hardware-specific ones only when the hardware has them (checked when the module is compiled).
+/// </summary>
+internal sealed partial class FunctionCompiler
+{
+    private static readonly MethodInfo s_asDefinition = typeof(Vector128).GetMethods()
+        .Single(m => m.Name == nameof(Vector128.As) && m.GetGenericArguments().Length == 2);
+
+    private static readonly MethodInfo s_arrayData = typeof(MemoryMarshal).GetMethods()
+        .Single(m => m.Name == nameof(MemoryMarshal.GetArrayDataReference) && m.IsGenericMethodDefinition
+                     && m.GetParameters()[0].ParameterType.IsArray)
+        .MakeGenericMethod(typeof(byte));
+
+    private static readonly MethodInfo s_readVector = typeof(Unsafe).GetMethods()
+        .Single(m => m.Name == nameof(Unsafe.ReadUnaligned) && m.GetParameters()[0].ParameterType == typeof(byte).MakeByRefType())
+        .MakeGenericMethod(typeof(Vector128<byte>));
+
+    private static readonly MethodInfo s_writeVector = typeof(Unsafe).GetMethods()
+        .Single(m => m.Name == nameof(Unsafe.WriteUnaligned) && m.GetParameters()[0].ParameterType == typeof(byte).MakeByRefType())
+        .MakeGenericMethod(typeof(Vector128<byte>));
+
+    private static readonly MethodInfo s_createFromHalves = typeof(Vector128).GetMethod(nameof(Vector128.Create), [typeof(long), typeof(long)])!;
+
+    /// <summary>First temp number used for reordering intrinsic arguments (others use small numbers).</summary>
+    private const int ArgumentTemp = 300;
+
+    /// <summary>v128.load and v128.store with the bounds check in line; everything is spilled so the check's branch sees an empty IL stack.</summary>
+    private bool TryEmitSimdMemoryDirect(in Instruction ins)
+    {
+        if (ins.Opcode is not (Opcode.V128Load or Opcode.V128Store)) return false;
+        bool store = ins.Opcode == Opcode.V128Store;
+        Spill();
+        int addressDepth = _count - (store ? 2 : 1);
+        var ea = Temp(K.I64, ArgumentTemp - 1);
+        _il.Emit(OpCodes.Ldloc, Slot(addressDepth, K.I32));
+        _il.Emit(OpCodes.Conv_U8);
+        if (ins.B != 0)
+        {
+            _il.Emit(OpCodes.Ldc_I8, (long)ins.B);
+            _il.Emit(OpCodes.Add);
+        }
+        _il.Emit(OpCodes.Stloc, ea);
+        var ok = _il.DefineLabel();
+        _il.Emit(OpCodes.Ldloc, ea);
+        _il.Emit(OpCodes.Ldc_I8, 16L);
+        _il.Emit(OpCodes.Add);
+        _il.Emit(OpCodes.Ldloc, _memory!);
+        _il.Emit(OpCodes.Ldlen);
+        _il.Emit(OpCodes.Conv_U8);
+        _il.Emit(OpCodes.Ble_Un, ok);
+        _il.Emit(OpCodes.Call, Ops.Get(nameof(RuntimeOps.ThrowMemoryOutOfBounds)));
+        _il.MarkLabel(ok);
+        _il.Emit(OpCodes.Ldloc, _memory!);
+        _il.Emit(OpCodes.Call, s_arrayData);
+        _il.Emit(OpCodes.Ldloc, ea);
+        _il.Emit(OpCodes.Conv_I);
+        _il.Emit(OpCodes.Add);
+        if (store)
+        {
+            _il.Emit(OpCodes.Ldloc, Slot(_count - 1, K.V128));
+            _il.Emit(OpCodes.Call, s_writeVector);
+            Pop(2);
+        }
+        else
+        {
+            _il.Emit(OpCodes.Call, s_readVector);
+            Pop(1);
+            Push(K.V128);
+        }
+        return true;
+    }
+
+    /// <summary>Emits <paramref name="op"/> as one intrinsic call when it has a direct form.</summary>
+    private bool TryEmitSimdDirect(Opcode op)
+    {
+        if (!SimdIntrinsics.TryGet(op, out var entry)) return false;
+        int pops = entry.Method.GetParameters().Length;
+        Need(pops);
+        if (entry.CountMask != 0)
+        {
+            _il.Emit(OpCodes.Ldc_I4, entry.CountMask);
+            _il.Emit(OpCodes.And);
+        }
+        EmitReinterpretedArguments(entry.Method.GetParameters());
+        _il.Emit(OpCodes.Call, entry.Method);
+        var ret = entry.Method.ReturnType;
+        if (IsVector(ret, out var lane) && lane != typeof(byte)) _il.Emit(OpCodes.Call, s_asDefinition.MakeGenericMethod(lane, typeof(byte)));
+        Pop(pops);
+        Push(ScalarKind(ret));
+        return true;
+    }
+
+    /// <summary>
+    /// The arguments are on the IL stack as Vector128&lt;byte&gt; (and scalars); reinterprets each vector to the lane
+    /// type the intrinsic takes. Arguments above the deepest one that needs it go through temps.
+    /// </summary>
+    private void EmitReinterpretedArguments(ParameterInfo[] ps)
+    {
+        int first = -1;
+        for (int i = 0; i < ps.Length; i++)
+        {
+            if (IsVector(ps[i].ParameterType, out var lane) && lane != typeof(byte))
+            {
+                first = i;
+                break;
+            }
+        }
+        if (first < 0) return;
+        for (int i = ps.Length - 1; i > first; i--) _il.Emit(OpCodes.Stloc, Temp(ScalarKind(ps[i].ParameterType), ArgumentTemp + i));
+        for (int i = first; i < ps.Length; i++)
+        {
+            if (i > first) _il.Emit(OpCodes.Ldloc, Temp(ScalarKind(ps[i].ParameterType), ArgumentTemp + i));
+            if (IsVector(ps[i].ParameterType, out var lane) && lane != typeof(byte))
+                _il.Emit(OpCodes.Call, s_asDefinition.MakeGenericMethod(typeof(byte), lane));
+        }
+    }
+
+    private static bool IsVector(Type t, out Type lane)
+    {
+        bool vector = t.IsGenericType && t.GetGenericTypeDefinition() == typeof(Vector128<>);
+        lane = vector ? t.GetGenericArguments()[0] : typeof(void);
+        return vector;
+    }
+
+    /// <summary>The WebAssembly type that carries a CLR value of <paramref name="t"/>.</summary>
+    private static K ScalarKind(Type t)
+    {
+        if (IsVector(t, out _)) return K.V128;
+        if (t == typeof(long) || t == typeof(ulong)) return K.I64;
+        if (t == typeof(float)) return K.F32;
+        if (t == typeof(double)) return K.F64;
+        return K.I32;
+    }
+
+    /// <summary>Pushes a v128 given as two little-endian 64-bit halves.</summary>
+    private void EmitV128Bits(ulong low, ulong high)
+    {
+        _il.Emit(OpCodes.Ldc_I8, (long)low);
+        _il.Emit(OpCodes.Ldc_I8, (long)high);
+        _il.Emit(OpCodes.Call, s_createFromHalves);
+        _il.Emit(OpCodes.Call, s_asDefinition.MakeGenericMethod(typeof(long), typeof(byte)));
+    }
+}
