@@ -64,7 +64,10 @@ internal sealed partial class FunctionCompiler
         _il.Emit(OpCodes.Ldlen);
         _il.Emit(OpCodes.Conv_U8);
         _il.Emit(OpCodes.Ble_Un, ok);
-        _il.Emit(OpCodes.Call, Ops.Get(nameof(RuntimeOps.ThrowMemoryOutOfBounds)));
+        // A throw, not a call that happens to throw: RyuJIT then knows the path never rejoins and keeps it cold.
+        _il.Emit(OpCodes.Ldc_I4, (int)TrapCode.MemoryOutOfBounds);
+        _il.Emit(OpCodes.Call, Ops.Get(nameof(RuntimeOps.Trap)));
+        _il.Emit(OpCodes.Throw);
         _il.MarkLabel(ok);
         _il.Emit(OpCodes.Ldloc, _memory!);
         _il.Emit(OpCodes.Call, s_arrayData);
