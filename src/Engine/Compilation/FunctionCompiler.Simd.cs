@@ -27,6 +27,9 @@ internal sealed partial class FunctionCompiler
                 Push(K.V128);
                 _foldableConstant[_count - 1] = HasFoldableFloatLane(ins.C, ins.D);
                 return true;
+            case Opcode.I8x16Shuffle when System.Runtime.Intrinsics.X86.Ssse3.IsSupported:
+                EmitConstantShuffle(ins.C, ins.D);
+                return true;
             case Opcode.I8x16Shuffle:
                 Need(2);
                 EmitV128Bits(ins.C, ins.D);

@@ -151,6 +151,47 @@ internal sealed partial class FunctionCompiler
         return K.I32;
     }
 
+    private static readonly MethodInfo s_pshufb = typeof(Ssse3).GetMethod(nameof(Ssse3.Shuffle), [typeof(Vector128<byte>), typeof(Vector128<byte>)])!;
+    private static readonly MethodInfo s_or = typeof(Vector128).GetMethods()
+        .Single(m => m.Name == nameof(Vector128.BitwiseOr) && m.IsGenericMethodDefinition).MakeGenericMethod(typeof(byte));
+
+    /// <summary>
+    /// i8x16.shuffle with its pattern known at compile time: two pshufb with constant masks, one picking the lanes
+    /// taken from a, the other those taken from b (0x80 zeroes a lane), ORed together.
+    /// </summary>
+    private void EmitConstantShuffle(ulong low, ulong high)
+    {
+        Need(2);
+        ulong aLow = 0, aHigh = 0, bLow = 0, bHigh = 0;
+        for (int i = 0; i < 16; i++)
+        {
+            ulong index = ((i < 8 ? low : high) >> (i % 8 * 8)) & 0xFF;
+            ulong fromA = index < 16 ? index : 0x80;
+            ulong fromB = index >= 16 ? index - 16 : 0x80;
+            int shift = i % 8 * 8;
+            if (i < 8)
+            {
+                aLow |= fromA << shift;
+                bLow |= fromB << shift;
+            }
+            else
+            {
+                aHigh |= fromA << shift;
+                bHigh |= fromB << shift;
+            }
+        }
+        var b = Temp(K.V128, ArgumentTemp);
+        _il.Emit(OpCodes.Stloc, b);
+        EmitV128Bits(aLow, aHigh);
+        _il.Emit(OpCodes.Call, s_pshufb);
+        _il.Emit(OpCodes.Ldloc, b);
+        EmitV128Bits(bLow, bHigh);
+        _il.Emit(OpCodes.Call, s_pshufb);
+        _il.Emit(OpCodes.Call, s_or);
+        Pop(2);
+        Push(K.V128);
+    }
+
     /// <summary>Pushes a v128 given as two little-endian 64-bit halves.</summary>
     private void EmitV128Bits(ulong low, ulong high)
     {

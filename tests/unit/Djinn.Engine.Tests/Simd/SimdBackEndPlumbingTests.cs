@@ -77,6 +77,37 @@ public sealed class SimdBackEndPlumbingTests
     }
 
     [Fact]
+    public void Shuffle_matches_the_reference_for_random_patterns()
+    {
+        var rng = new Random(21);
+        for (int k = 0; k < 24; k++)
+        {
+            var pattern = new byte[16];
+            for (int i = 0; i < 16; i++) pattern[i] = (byte)rng.Next(k % 3 == 0 ? 16 : 32);
+            var f = Compile([K.V128, K.V128], K.V128, V(Opcode.I8x16Shuffle, BitConverter.ToUInt64(pattern, 0), BitConverter.ToUInt64(pattern, 8)));
+            var a = new V128((ulong)rng.NextInt64(), (ulong)rng.NextInt64());
+            var b = new V128((ulong)rng.NextInt64(), (ulong)rng.NextInt64());
+            var joined = ToLanes(a, 8).Concat(ToLanes(b, 8)).ToArray();
+            var r = Call(f, a, b);
+            for (int i = 0; i < 16; i++) Assert.Equal(joined[pattern[i]], Lane(r, 8, i));
+        }
+    }
+
+    [Fact]
+    public void Host_functions_may_use_Vector128_of_bytes_directly()
+    {
+        var b = new ModuleBuilder();
+        int import = b.ImportFunction("host", "twice", [K.V128], [K.V128]);
+        b.Function([K.V128], [K.V128], "f", [], I(Opcode.LocalGet, 0), I(Opcode.Call, (uint)import));
+        var engine = new Engine();
+        var linker = new Linker(engine);
+        linker.DefineFunction("host", "twice",
+            new Func<System.Runtime.Intrinsics.Vector128<byte>, System.Runtime.Intrinsics.Vector128<byte>>(v => v + v));
+        var instance = linker.Instantiate(new Store(engine), Module.FromDefinition(engine, "host", b.Build()));
+        Assert.Equal(new V128(0x0E0C0A0806040200, 0x1E1C1A1816141210), Call(instance.GetFunction("f")!, Sample));
+    }
+
+    [Fact]
     public void V128_flows_through_locals_blocks_branches_select_and_multi_value_calls()
     {
         var b = new ModuleBuilder();
