@@ -22,72 +22,10 @@ internal sealed partial class FunctionCompiler
     private static readonly MethodInfo s_asDefinition = typeof(Vector128).GetMethods()
         .Single(m => m.Name == nameof(Vector128.As) && m.GetGenericArguments().Length == 2);
 
-    private static readonly MethodInfo s_arrayData = typeof(MemoryMarshal).GetMethods()
-        .Single(m => m.Name == nameof(MemoryMarshal.GetArrayDataReference) && m.IsGenericMethodDefinition
-                     && m.GetParameters()[0].ParameterType.IsArray)
-        .MakeGenericMethod(typeof(byte));
-
-    private static readonly MethodInfo s_readVector = typeof(Unsafe).GetMethods()
-        .Single(m => m.Name == nameof(Unsafe.ReadUnaligned) && m.GetParameters()[0].ParameterType == typeof(byte).MakeByRefType())
-        .MakeGenericMethod(typeof(Vector128<byte>));
-
-    private static readonly MethodInfo s_writeVector = typeof(Unsafe).GetMethods()
-        .Single(m => m.Name == nameof(Unsafe.WriteUnaligned) && m.GetParameters()[0].ParameterType == typeof(byte).MakeByRefType())
-        .MakeGenericMethod(typeof(Vector128<byte>));
-
     private static readonly MethodInfo s_createFromHalves = typeof(Vector128).GetMethod(nameof(Vector128.Create), [typeof(long), typeof(long)])!;
 
     /// <summary>First temp number used for reordering intrinsic arguments (others use small numbers).</summary>
     private const int ArgumentTemp = 300;
-
-    /// <summary>v128.load and v128.store with the bounds check in line; everything is spilled so the check's branch sees an empty IL stack.</summary>
-    private bool TryEmitSimdMemoryDirect(in Instruction ins)
-    {
-        if (ins.Opcode is not (Opcode.V128Load or Opcode.V128Store)) return false;
-        bool store = ins.Opcode == Opcode.V128Store;
-        Spill();
-        int addressDepth = _count - (store ? 2 : 1);
-        var ea = Temp(K.I64, ArgumentTemp - 1);
-        _il.Emit(OpCodes.Ldloc, Slot(addressDepth, K.I32));
-        _il.Emit(OpCodes.Conv_U8);
-        if (ins.B != 0)
-        {
-            _il.Emit(OpCodes.Ldc_I8, (long)ins.B);
-            _il.Emit(OpCodes.Add);
-        }
-        _il.Emit(OpCodes.Stloc, ea);
-        var ok = _il.DefineLabel();
-        _il.Emit(OpCodes.Ldloc, ea);
-        _il.Emit(OpCodes.Ldc_I8, 16L);
-        _il.Emit(OpCodes.Add);
-        _il.Emit(OpCodes.Ldloc, _memory!);
-        _il.Emit(OpCodes.Ldlen);
-        _il.Emit(OpCodes.Conv_U8);
-        _il.Emit(OpCodes.Ble_Un, ok);
-        // A throw, not a call that happens to throw: RyuJIT then knows the path never rejoins and keeps it cold.
-        _il.Emit(OpCodes.Ldc_I4, (int)TrapCode.MemoryOutOfBounds);
-        _il.Emit(OpCodes.Call, Ops.Get(nameof(RuntimeOps.Trap)));
-        _il.Emit(OpCodes.Throw);
-        _il.MarkLabel(ok);
-        _il.Emit(OpCodes.Ldloc, _memory!);
-        _il.Emit(OpCodes.Call, s_arrayData);
-        _il.Emit(OpCodes.Ldloc, ea);
-        _il.Emit(OpCodes.Conv_I);
-        _il.Emit(OpCodes.Add);
-        if (store)
-        {
-            _il.Emit(OpCodes.Ldloc, Slot(_count - 1, K.V128));
-            _il.Emit(OpCodes.Call, s_writeVector);
-            Pop(2);
-        }
-        else
-        {
-            _il.Emit(OpCodes.Call, s_readVector);
-            Pop(1);
-            Push(K.V128);
-        }
-        return true;
-    }
 
     /// <summary>Emits <paramref name="op"/> as one intrinsic call when it has a direct form.</summary>
     private bool TryEmitSimdDirect(Opcode op)
