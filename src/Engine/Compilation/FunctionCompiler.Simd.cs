@@ -38,25 +38,11 @@ internal sealed partial class FunctionCompiler
                 Push(K.V128);
                 return true;
         }
-        if (TryEmitSimdMemoryDirect(ins)) return true;
+        if (TryEmitSimdMemoryDirect(ins)) return true; // every load and store
         bool strict = IsFloatArithmetic(op) && (_foldableConstant[_count - 1] || _foldableConstant[_count - 2]);
         if (!strict && TryEmitSimdDirect(op)) return true;
         if (!SimdOps.TryGet(op, out var method)) return false;
         var ps = method.GetParameters();
-        if (IsSimdMemory(op))
-        {
-            // (address[, vector], memory, offset[, lane])
-            bool lane = ps.Length == 5;
-            int pops = ps.Length - (lane ? 3 : 2);
-            Need(pops);
-            _il.Emit(OpCodes.Ldloc, _memory!);
-            _il.Emit(OpCodes.Ldc_I4, (int)ins.B);
-            if (lane) _il.Emit(OpCodes.Ldc_I4, (int)ins.C);
-            _il.Emit(OpCodes.Call, method);
-            Pop(pops);
-            if (method.ReturnType != typeof(void)) Push(K.V128);
-            return true;
-        }
         if (IsLaneAccess(op))
         {
             // (vector[, value], lane)

@@ -14,7 +14,7 @@ public sealed class SimdBackEndPlumbingTests
     [Fact]
     public void Every_simd_opcode_compiles()
     {
-        // Each opcode alone is enough to find its runtime op (or special handling); type errors would show at run time.
+        // Every opcode has a runtime op, or is emitted in line (const, shuffle, loads and stores).
         var missing = new List<string>();
         foreach (var name in Enum.GetNames<Opcode>())
         {
@@ -22,7 +22,9 @@ public sealed class SimdBackEndPlumbingTests
             if (op < Opcode.SimdPrefix || name == nameof(Opcode.SimdPrefix)) continue;
             var method = typeof(Engine).Assembly.GetType("Djinn.Engine.Runtime.RuntimeOps")!
                 .GetMethod(name, System.Reflection.BindingFlags.Static | System.Reflection.BindingFlags.Public);
-            if (method is null && op is not (Opcode.V128Const or Opcode.I8x16Shuffle)) missing.Add(name);
+            bool inline = op is Opcode.V128Const or Opcode.I8x16Shuffle or >= Opcode.V128Load and <= Opcode.V128Store
+                or >= Opcode.V128Load8Lane and <= Opcode.V128Load64Zero;
+            if (method is null && !inline) missing.Add(name);
         }
         Assert.Empty(missing);
     }
