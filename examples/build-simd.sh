@@ -3,6 +3,8 @@
 #   examples/c/simd_dot.c -> examples/wasm/simd_dot.wasm  (clang, wasm32-wasi, -O2 -msimd128; committed)
 #                         -> examples/native/simd_dot     (cc -O2, scalar; not committed)
 # Both are built with -ffp-contract=off so no multiply-add is fused and the float results agree bit for bit.
+# (The kernels carry target("simd128"), so a wasm build without -msimd128, e.g. by scripts/build-examples.sh,
+# still uses SIMD.)
 #
 # Usage: examples/build-simd.sh [--check [ITERATIONS]]
 #   --check  also run both builds (the wasm one through `djinn run`) and compare their outputs.
