@@ -12,7 +12,8 @@ namespace Djinn.Engine.Compilation;
 /// A v128 is a <see cref="Vector128{T}"/> of bytes on the IL stack and in slots. Instructions with a one-intrinsic
 /// form (<see cref="SimdIntrinsics"/>) call that intrinsic directly; the rest call the <see cref="RuntimeOps"/> method
 /// of the same name as their <see cref="Opcode"/>, small aggressively inlined wrappers over <c>System.Runtime.Intrinsics</c>.
-/// Immediates (lane indexes, memargs, shuffle patterns) are pushed as trailing constant arguments.
+/// Lane indexes are pushed as a trailing constant argument; loads and stores are emitted in line
+/// (<c>FunctionCompiler.SimdMemory.cs</c>), as are v128.const and, with SSSE3, i8x16.shuffle.
 /// </summary>
 internal sealed partial class FunctionCompiler
 {
@@ -51,7 +52,7 @@ internal sealed partial class FunctionCompiler
             _il.Emit(OpCodes.Ldc_I4, (int)ins.A);
             _il.Emit(OpCodes.Call, method);
             Pop(pops);
-            Push(KindOf(method.ReturnType));
+            Push(ScalarKind(method.ReturnType));
             return true;
         }
         bool foldable = false;
@@ -62,7 +63,7 @@ internal sealed partial class FunctionCompiler
         Need(ps.Length);
         _il.Emit(OpCodes.Call, method);
         Pop(ps.Length);
-        Push(KindOf(method.ReturnType));
+        Push(ScalarKind(method.ReturnType));
         _foldableConstant[_count - 1] = foldable;
         return true;
     }
@@ -94,16 +95,6 @@ internal sealed partial class FunctionCompiler
     private static bool IsFloatArithmetic(Opcode op) =>
         op is Opcode.F32x4Add or Opcode.F32x4Sub or Opcode.F32x4Mul or Opcode.F32x4Div
             or Opcode.F64x2Add or Opcode.F64x2Sub or Opcode.F64x2Mul or Opcode.F64x2Div;
-
-    private static K KindOf(Type clr)
-    {
-        if (clr == typeof(int)) return K.I32;
-        if (clr == typeof(long)) return K.I64;
-        if (clr == typeof(float)) return K.F32;
-        if (clr == typeof(double)) return K.F64;
-        if (clr == typeof(Vector128<byte>)) return K.V128;
-        throw new InvalidOperationException($"no value type for {clr}");
-    }
 
     /// <summary>The runtime op of each SIMD opcode, found by name once.</summary>
     private static class SimdOps

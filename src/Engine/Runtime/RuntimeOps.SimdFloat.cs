@@ -13,8 +13,8 @@ namespace Djinn.Engine.Runtime;
 /// </summary>
 internal static partial class RuntimeOps
 {
-    private static Vector128<float> F32(V v) => v.AsSingle();
-    private static Vector128<double> F64(V v) => v.AsDouble();
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] private static Vector128<float> F32(V v) => v.AsSingle();
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] private static Vector128<double> F64(V v) => v.AsDouble();
 
     // ---- arithmetic ----
 
