@@ -12,8 +12,8 @@ namespace Djinn.Engine.Compilation;
 /// A v128 is a <see cref="Vector128{T}"/> of bytes on the IL stack and in slots. Instructions with a one-intrinsic
 /// form (<see cref="SimdIntrinsics"/>) call that intrinsic directly; the rest call the <see cref="RuntimeOps"/> method
 /// of the same name as their <see cref="Opcode"/>, small aggressively inlined wrappers over <c>System.Runtime.Intrinsics</c>.
-/// Lane indexes are pushed as a trailing constant argument; loads and stores are emitted in line
-/// (<c>FunctionCompiler.SimdMemory.cs</c>), as are v128.const and, with SSSE3, i8x16.shuffle.
+/// Loads and stores (<c>FunctionCompiler.SimdMemory.cs</c>), lane access, v128.const and, with SSSE3,
+/// i8x16.shuffle are emitted in line.
 /// </summary>
 internal sealed partial class FunctionCompiler
 {
@@ -42,19 +42,13 @@ internal sealed partial class FunctionCompiler
         if (TryEmitSimdMemoryDirect(ins)) return true; // every load and store
         bool strict = IsFloatArithmetic(op) && (_foldableConstant[_count - 1] || _foldableConstant[_count - 2]);
         if (!strict && TryEmitSimdDirect(op)) return true;
-        if (!SimdOps.TryGet(op, out var method)) return false;
-        var ps = method.GetParameters();
         if (IsLaneAccess(op))
         {
-            // (vector[, value], lane)
-            int pops = ps.Length - 1;
-            Need(pops);
-            _il.Emit(OpCodes.Ldc_I4, (int)ins.A);
-            _il.Emit(OpCodes.Call, method);
-            Pop(pops);
-            Push(ScalarKind(method.ReturnType));
+            EmitLaneAccess(op, (int)ins.A);
             return true;
         }
+        if (!SimdOps.TryGet(op, out var method)) return false;
+        var ps = method.GetParameters();
         bool foldable = false;
         if (strict)
             method = Ops.Get(method.Name + "Strict");
@@ -89,6 +83,55 @@ internal sealed partial class FunctionCompiler
 
     private static bool IsSimdMemory(Opcode op) =>
         op is >= Opcode.V128Load and <= Opcode.V128Store or >= Opcode.V128Load8Lane and <= Opcode.V128Load64Zero;
+
+    /// <summary>
+    /// extract_lane / replace_lane as GetElement / WithElement on the vector reinterpreted to the lane type
+    /// (raw lane bits, so float NaN payloads are untouched; i8/i16 extract_s sign-extends through sbyte/short).
+    /// </summary>
+    private void EmitLaneAccess(Opcode op, int lane)
+    {
+        var (element, replace) = op switch
+        {
+            Opcode.I8x16ExtractLaneS => (typeof(sbyte), false),
+            Opcode.I8x16ExtractLaneU => (typeof(byte), false),
+            Opcode.I8x16ReplaceLane => (typeof(byte), true),
+            Opcode.I16x8ExtractLaneS => (typeof(short), false),
+            Opcode.I16x8ExtractLaneU => (typeof(ushort), false),
+            Opcode.I16x8ReplaceLane => (typeof(ushort), true),
+            Opcode.I32x4ExtractLane => (typeof(int), false),
+            Opcode.I32x4ReplaceLane => (typeof(int), true),
+            Opcode.I64x2ExtractLane => (typeof(long), false),
+            Opcode.I64x2ReplaceLane => (typeof(long), true),
+            Opcode.F32x4ExtractLane => (typeof(float), false),
+            Opcode.F32x4ReplaceLane => (typeof(float), true),
+            Opcode.F64x2ExtractLane => (typeof(double), false),
+            _ => (typeof(double), true),
+        };
+        var scalar = ScalarKind(element);
+        Need(replace ? 2 : 1);
+        LocalBuilder? value = null;
+        if (replace)
+        {
+            value = Temp(scalar, ArgumentTemp + 1);
+            _il.Emit(OpCodes.Stloc, value);
+        }
+        if (element != typeof(byte)) _il.Emit(OpCodes.Call, s_asDefinition.MakeGenericMethod(typeof(byte), element));
+        _il.Emit(OpCodes.Ldc_I4, lane);
+        if (replace)
+        {
+            _il.Emit(OpCodes.Ldloc, value!);
+            _il.Emit(OpCodes.Call, s_withElement.MakeGenericMethod(element));
+            if (element != typeof(byte)) _il.Emit(OpCodes.Call, s_asDefinition.MakeGenericMethod(element, typeof(byte)));
+            Pop(2);
+            Push(K.V128);
+        }
+        else
+        {
+            _il.Emit(OpCodes.Call, s_getElement.MakeGenericMethod(element));
+            Pop(1);
+            Push(scalar);
+        }
+    }
 
     private static bool IsLaneAccess(Opcode op) => op is >= Opcode.I8x16ExtractLaneS and <= Opcode.F64x2ReplaceLane;
 

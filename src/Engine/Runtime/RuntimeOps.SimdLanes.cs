@@ -6,7 +6,7 @@ using V = System.Runtime.Intrinsics.Vector128<byte>;
 namespace Djinn.Engine.Runtime;
 
 /// <summary>
-/// SIMD lane access, shuffles and bitwise operations
+/// SIMD splats, shuffles and bitwise operations (extract_lane and replace_lane are emitted in line)
 /// (https://webassembly.github.io/spec/core/exec/instructions.html#vector-instructions).
 /// Method names equal the <see cref="Model.Opcode"/> names; the compiler finds them by name.
 /// </summary>
@@ -20,32 +20,6 @@ internal static partial class RuntimeOps
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static V I64x2Splat(long x) => Vector128.Create(x).AsByte();
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static V F32x4Splat(float x) => Vector128.Create(x).AsByte();
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static V F64x2Splat(double x) => Vector128.Create(x).AsByte();
-
-    // ---- extract_lane: (vector, lane); replace_lane: (vector, value, lane) ----
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static int I8x16ExtractLaneS(V v, int lane) => v.AsSByte().GetElement(lane);
-    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static int I8x16ExtractLaneU(V v, int lane) => v.GetElement(lane);
-    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static V I8x16ReplaceLane(V v, int x, int lane) => v.WithElement(lane, (byte)x);
-    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static int I16x8ExtractLaneS(V v, int lane) => v.AsInt16().GetElement(lane);
-    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static int I16x8ExtractLaneU(V v, int lane) => v.AsUInt16().GetElement(lane);
-    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static V I16x8ReplaceLane(V v, int x, int lane) => v.AsUInt16().WithElement(lane, (ushort)x).AsByte();
-    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static int I32x4ExtractLane(V v, int lane) => v.AsInt32().GetElement(lane);
-    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static V I32x4ReplaceLane(V v, int x, int lane) => v.AsInt32().WithElement(lane, x).AsByte();
-    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static long I64x2ExtractLane(V v, int lane) => v.AsInt64().GetElement(lane);
-    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static V I64x2ReplaceLane(V v, long x, int lane) => v.AsInt64().WithElement(lane, x).AsByte();
-
-    // Float lanes move as raw bits so NaN payloads survive.
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static float F32x4ExtractLane(V v, int lane) => BitConverter.Int32BitsToSingle(v.AsInt32().GetElement(lane));
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static V F32x4ReplaceLane(V v, float x, int lane) => v.AsInt32().WithElement(lane, BitConverter.SingleToInt32Bits(x)).AsByte();
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static double F64x2ExtractLane(V v, int lane) => BitConverter.Int64BitsToDouble(v.AsInt64().GetElement(lane));
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static V F64x2ReplaceLane(V v, double x, int lane) => v.AsInt64().WithElement(lane, BitConverter.DoubleToInt64Bits(x)).AsByte();
 
     // ---- shuffles ----
 
