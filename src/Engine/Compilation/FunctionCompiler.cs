@@ -55,7 +55,6 @@ internal sealed partial class FunctionCompiler
         _localTypes = new ValueKind[total];
         _locals = new LocalBuilder?[total];
         for (int i = 0; i < _paramCount; i++) _localTypes[i] = _type.Parameters[i];
-        _frameBytes = EstimateFrameBytes(total, body.Code.Length);
         int n = _paramCount;
         foreach (var run in body.Locals)
         {
@@ -66,6 +65,8 @@ internal sealed partial class FunctionCompiler
                 n++;
             }
         }
+        // A v128 takes 16 bytes: count it as two 8-byte locals.
+        _frameBytes = EstimateFrameBytes(total + _localTypes.Count(t => t == ValueKind.V128), body.Code.Length);
     }
 
     private sealed class Frame
