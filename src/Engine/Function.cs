@@ -8,7 +8,8 @@ namespace Djinn.Engine;
 /// <summary>
 /// A callable function: compiled guest code bound to its instance, or a host callback.
 /// Values cross the boundary boxed: i32 as <see cref="int"/>, i64 as <see cref="long"/>, f32 as <see cref="float"/>,
-/// f64 as <see cref="double"/>, funcref as <see cref="Function"/> (or null), externref as any object (or null).
+/// f64 as <see cref="double"/>, v128 as <see cref="V128"/>, funcref as <see cref="Function"/> (or null),
+/// externref as any object (or null).
 /// </summary>
 public sealed class Function
 {
@@ -33,15 +34,16 @@ public sealed class Function
 
     /// <summary>
     /// Wraps a host callback. Parameter and return types map to value types as described on <see cref="Function"/>;
-    /// <see cref="object"/> means externref.
+    /// <see cref="object"/> means externref; v128 may be <see cref="V128"/> or <c>Vector128&lt;byte&gt;</c>.
     /// </summary>
     public static Function FromDelegate(Delegate callback)
     {
         var type = SignatureDelegates.InferType(callback.GetType());
         var expected = SignatureDelegates.For(type);
-        var invoker = callback.GetType() == expected
-            ? callback
-            : Delegate.CreateDelegate(expected, callback.Target, callback.Method);
+        Delegate invoker;
+        if (callback.GetType() == expected) invoker = callback;
+        else if (HostShim.UsesPublicV128(callback.GetType())) invoker = HostShim.Create(callback, expected);
+        else invoker = Delegate.CreateDelegate(expected, callback.Target, callback.Method);
         return new Function(type, invoker, null);
     }
 
@@ -56,10 +58,10 @@ public sealed class Function
         for (int i = 0; i < args.Length; i++) callArgs[i] = ValueBoxing.Coerce(Type.Parameters[i], args[i]);
         object? ret = GuestCall.Run(Budget, () => Invoker.DynamicInvoke(callArgs));
         if (resultCount == 0) return Array.Empty<object?>();
-        if (resultCount == 1) return new[] { ret };
+        if (resultCount == 1) return new[] { ValueBoxing.ToPublic(ret) };
         var results = new object?[resultCount];
-        results[0] = ret;
-        Array.Copy(callArgs, args.Length, results, 1, resultCount - 1);
+        results[0] = ValueBoxing.ToPublic(ret);
+        for (int i = 1; i < resultCount; i++) results[i] = ValueBoxing.ToPublic(callArgs[args.Length + i - 1]);
         return results;
     }
 

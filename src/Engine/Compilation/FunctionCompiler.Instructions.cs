@@ -54,7 +54,7 @@ internal sealed partial class FunctionCompiler
                 Push(ValueKind.FuncRef);
                 break;
             default:
-                if (!TryEmitMemoryOrTable(ins) && !TryEmitNumeric(ins.Opcode))
+                if (!TryEmitMemoryOrTable(ins) && !TryEmitNumeric(ins.Opcode) && !TryEmitSimd(ins))
                     throw new ValidationException(_functionIndex, ins.Offset, $"instruction {ins.Opcode} is not supported by the compiler");
                 break;
         }
@@ -95,6 +95,7 @@ internal sealed partial class FunctionCompiler
             ValueKind.I64 => nameof(RuntimeOps.GlobalGetI64),
             ValueKind.F32 => nameof(RuntimeOps.GlobalGetF32),
             ValueKind.F64 => nameof(RuntimeOps.GlobalGetF64),
+            ValueKind.V128 => nameof(RuntimeOps.GlobalGetV128),
             _ => nameof(RuntimeOps.GlobalGetRef),
         }));
         Push(type);
@@ -111,6 +112,7 @@ internal sealed partial class FunctionCompiler
             ValueKind.I64 => nameof(RuntimeOps.GlobalSetI64),
             ValueKind.F32 => nameof(RuntimeOps.GlobalSetF32),
             ValueKind.F64 => nameof(RuntimeOps.GlobalSetF64),
+            ValueKind.V128 => nameof(RuntimeOps.GlobalSetV128),
             _ => nameof(RuntimeOps.GlobalSetRef),
         }));
         Pop(1);

@@ -55,7 +55,6 @@ internal sealed partial class FunctionCompiler
         _localTypes = new ValueKind[total];
         _locals = new LocalBuilder?[total];
         for (int i = 0; i < _paramCount; i++) _localTypes[i] = _type.Parameters[i];
-        _frameBytes = EstimateFrameBytes(total, body.Code.Length);
         int n = _paramCount;
         foreach (var run in body.Locals)
         {
@@ -66,6 +65,8 @@ internal sealed partial class FunctionCompiler
                 n++;
             }
         }
+        // A v128 takes 16 bytes: count it as two 8-byte locals.
+        _frameBytes = EstimateFrameBytes(total + _localTypes.Count(t => t == ValueKind.V128), body.Code.Length);
     }
 
     private sealed class Frame
@@ -245,6 +246,7 @@ internal sealed partial class FunctionCompiler
         {
             var op = ins.Opcode;
             if (op is >= Opcode.I32Load and <= Opcode.I64Store32) return true;
+            if (IsSimdMemory(op)) return true;
         }
         return false;
     }
@@ -349,7 +351,7 @@ internal sealed partial class FunctionCompiler
             case ValueKind.I64: _il.Emit(OpCodes.Stind_I8); break;
             case ValueKind.F32: _il.Emit(OpCodes.Stind_R4); break;
             case ValueKind.F64: _il.Emit(OpCodes.Stind_R8); break;
-            case ValueKind.V128: _il.Emit(OpCodes.Stobj, typeof(V128)); break;
+            case ValueKind.V128: _il.Emit(OpCodes.Stobj, typeof(System.Runtime.Intrinsics.Vector128<byte>)); break;
             default: _il.Emit(OpCodes.Stind_Ref); break;
         }
     }
@@ -372,4 +374,6 @@ internal static class Ops
         .ToDictionary(g => g.Key, g => g.First());
 
     public static MethodInfo Get(string name) => s_methods[name];
+
+    public static bool TryGet(string name, out MethodInfo method) => s_methods.TryGetValue(name, out method!);
 }

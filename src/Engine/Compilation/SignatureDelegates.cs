@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Reflection;
 using System.Reflection.Emit;
+using System.Runtime.Intrinsics;
 
 namespace Djinn.Engine.Compilation;
 
@@ -39,7 +40,7 @@ internal static class SignatureDelegates
         ValueKind.I64 => typeof(long),
         ValueKind.F32 => typeof(float),
         ValueKind.F64 => typeof(double),
-        ValueKind.V128 => typeof(V128),
+        ValueKind.V128 => typeof(Vector128<byte>),
         _ => typeof(object),
     };
 
@@ -61,7 +62,10 @@ internal static class SignatureDelegates
 
     private static readonly ConcurrentDictionary<Type, FuncType> s_inferred = new();
 
-    /// <summary>Reads the wasm signature off a delegate type (int, long, float, double; object = externref). Cached per type.</summary>
+    /// <summary>
+    /// Reads the wasm signature off a delegate type (int, long, float, double; V128 or Vector128&lt;byte&gt; = v128;
+    /// object = externref). Cached per type.
+    /// </summary>
     public static FuncType InferType(Type delegateType) => s_inferred.GetOrAdd(delegateType, InferTypeUncached);
 
     private static FuncType InferTypeUncached(Type delegateType)
@@ -85,9 +89,9 @@ internal static class SignatureDelegates
         if (t == typeof(long)) return ValueKind.I64;
         if (t == typeof(float)) return ValueKind.F32;
         if (t == typeof(double)) return ValueKind.F64;
-        if (t == typeof(V128)) return ValueKind.V128;
+        if (t == typeof(V128) || t == typeof(Vector128<byte>)) return ValueKind.V128;
         if (t == typeof(object)) return ValueKind.ExternRef;
-        throw new ArgumentException($"type {t.Name} has no WebAssembly equivalent (use int, long, float, double or object)");
+        throw new ArgumentException($"type {t.Name} has no WebAssembly equivalent (use int, long, float, double, V128 or object)");
     }
 
     private static Type Create(FuncType type)

@@ -1,3 +1,5 @@
+using Djinn.Engine.Runtime;
+
 namespace Djinn.Engine;
 
 /// <summary>
@@ -15,7 +17,7 @@ public sealed class Global
     /// <summary>The value of a reference-typed global. Read by compiled code.</summary>
     internal object? Ref;
 
-    /// <summary>Creates a global holding <paramref name="value"/> (boxed int, long, float, double, or a reference).</summary>
+    /// <summary>Creates a global holding <paramref name="value"/> (boxed int, long, float, double, V128, or a reference).</summary>
     public Global(Store store, ValueKind kind, bool mutable, object? value)
         : this(new GlobalType(kind, mutable))
     {
@@ -59,7 +61,7 @@ public sealed class Global
             case ValueKind.F32: Bits = (uint)BitConverter.SingleToInt32Bits((float)value!); break;
             case ValueKind.F64: Bits = (ulong)BitConverter.DoubleToInt64Bits((double)value!); break;
             case ValueKind.V128:
-                var v = (V128)value!;
+                var v = value is System.Runtime.Intrinsics.Vector128<byte> vector ? RuntimeOps.FromVector(vector) : (V128)value!;
                 Bits = v.Low;
                 HighBits = v.High;
                 break;

@@ -27,9 +27,10 @@ internal static class Instantiator
         for (int i = 0; i < def.Globals.Count; i++)
         {
             var global = new Global(def.Globals[i].Type);
-            var (bits, reference) = ConstantExpression.Evaluate(def.Globals[i].Init, state);
-            global.Bits = bits;
-            global.Ref = reference;
+            var value = ConstantExpression.Evaluate(def.Globals[i].Init, state);
+            global.Bits = value.Bits;
+            global.HighBits = value.HighBits;
+            global.Ref = value.Ref;
             state.Globals[def.ImportedGlobalCount + i] = global;
         }
         state.BindFields();
@@ -136,21 +137,22 @@ internal static class Instantiator
 /// <summary>Evaluates constant expressions (https://webassembly.github.io/spec/core/valid/instructions.html#constant-expressions).</summary>
 internal static class ConstantExpression
 {
-    public static (ulong Bits, object? Ref) Evaluate(Instruction[] expression, InstanceContext state)
+    public static ConstantValue Evaluate(Instruction[] expression, InstanceContext state)
     {
-        (ulong, object?) value = default;
+        ConstantValue value = default;
         foreach (var ins in expression)
         {
             switch (ins.Opcode)
             {
-                case Opcode.I32Const: value = (ins.A, null); break;
-                case Opcode.F32Const: value = (ins.A, null); break;
-                case Opcode.I64Const or Opcode.F64Const: value = (ins.C, null); break;
-                case Opcode.RefNull: value = (0, null); break;
-                case Opcode.RefFunc: value = (0, state.GetFunction((int)ins.A)); break;
+                case Opcode.I32Const: value = new(ins.A, 0, null); break;
+                case Opcode.F32Const: value = new(ins.A, 0, null); break;
+                case Opcode.I64Const or Opcode.F64Const: value = new(ins.C, 0, null); break;
+                case Opcode.V128Const: value = new(ins.C, ins.D, null); break;
+                case Opcode.RefNull: value = default; break;
+                case Opcode.RefFunc: value = new(0, 0, state.GetFunction((int)ins.A)); break;
                 case Opcode.GlobalGet:
                     var global = state.Globals[ins.A];
-                    value = (global.Bits, global.Ref);
+                    value = new(global.Bits, global.HighBits, global.Ref);
                     break;
                 case Opcode.End: return value;
                 default: throw new WasmException($"constant expression contains {ins.Opcode}");
@@ -159,3 +161,6 @@ internal static class ConstantExpression
         return value;
     }
 }
+
+/// <summary>The value of a constant expression: numeric bits (v128 upper half in <see cref="HighBits"/>) or a reference.</summary>
+internal readonly record struct ConstantValue(ulong Bits, ulong HighBits, object? Ref);

@@ -31,7 +31,7 @@ internal sealed class ModuleBuilder
         _module.Functions.Add((uint)type);
         var runs = locals.Select(l => new LocalRun(1, l)).ToArray();
         _module.Bodies.Add(new FunctionBody(runs, [.. code, I(Opcode.End)], 0));
-        int index = _module.Functions.Count - 1;
+        int index = _module.ImportedFunctionCount + _module.Functions.Count - 1;
         if (export is not null) _module.Exports.Add(new Export(export, ExternKind.Function, (uint)index));
         return index;
     }
@@ -44,7 +44,32 @@ internal sealed class ModuleBuilder
         return this;
     }
 
+    public ModuleBuilder ExportMemory(string name)
+    {
+        _module.Exports.Add(new Export(name, ExternKind.Memory, 0));
+        return this;
+    }
+
+    public ModuleBuilder Global(ValueKind type, bool mutable, string? export, params Instruction[] init)
+    {
+        _module.Globals.Add(new GlobalDefinition(new GlobalType(type, mutable), [.. init, I(Opcode.End)]));
+        if (export is not null) _module.Exports.Add(new Export(export, ExternKind.Global, (uint)(_module.Globals.Count - 1)));
+        return this;
+    }
+
+    /// <summary>Imports a function; call before defining any function so indexes stay in order.</summary>
+    public int ImportFunction(string module, string name, ValueKind[] ps, ValueKind[] rs)
+    {
+        int type = Type(ps, rs);
+        _module.Imports.Add(new Import(module, name, ExternKind.Function) { FunctionTypeIndex = (uint)type });
+        _module.ImportedFunctionCount++;
+        return _module.ImportedFunctionCount - 1;
+    }
+
     public ModuleDefinition Build() => _module;
 
     public static Instruction I(Opcode op, uint a = 0, uint b = 0, ulong c = 0, uint[]? labels = null) => new(op, 0, a, b, c, 0, labels);
+
+    /// <summary>An instruction with a 16-byte immediate (v128.const, i8x16.shuffle): bytes 0–7 in C, 8–15 in D.</summary>
+    public static Instruction V(Opcode op, ulong low, ulong high) => new(op, 0, 0, 0, low, high);
 }

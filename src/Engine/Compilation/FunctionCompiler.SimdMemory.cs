@@ -1,0 +1,164 @@
+using System.Reflection;
+using System.Reflection.Emit;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using Djinn.Engine.Model;
+using Djinn.Engine.Runtime;
+using K = Djinn.Engine.ValueKind;
+
+namespace Djinn.Engine.Compilation;
+
+/// <summary>
+/// SIMD loads and stores emitted in line (https://webassembly.github.io/spec/core/exec/instructions.html#memory-instructions):
+/// the effective address is checked against the managed array's length for the whole access, exactly as
+/// <c>RuntimeOps.At</c> does, then the bytes are read or written with <see cref="Unsafe"/> and combined with
+/// <see cref="Vector128"/> intrinsics. Operands are spilled first, so the check's branch sees an empty IL stack.
+/// </summary>
+internal sealed partial class FunctionCompiler
+{
+    private enum SimdMemoryForm { Load, Store, Extend, Splat, Zero, LoadLane, StoreLane }
+
+    private static readonly MethodInfo s_arrayData = typeof(MemoryMarshal).GetMethods()
+        .Single(m => m.Name == nameof(MemoryMarshal.GetArrayDataReference) && m.IsGenericMethodDefinition
+                     && m.GetParameters()[0].ParameterType.IsArray)
+        .MakeGenericMethod(typeof(byte));
+
+    private static readonly MethodInfo s_readDefinition = typeof(Unsafe).GetMethods()
+        .Single(m => m.Name == nameof(Unsafe.ReadUnaligned) && m.GetParameters()[0].ParameterType == typeof(byte).MakeByRefType());
+
+    private static readonly MethodInfo s_writeDefinition = typeof(Unsafe).GetMethods()
+        .Single(m => m.Name == nameof(Unsafe.WriteUnaligned) && m.GetParameters()[0].ParameterType == typeof(byte).MakeByRefType());
+
+    private static readonly MethodInfo s_getElement = typeof(Vector128).GetMethod(nameof(Vector128.GetElement))!;
+    private static readonly MethodInfo s_withElement = typeof(Vector128).GetMethod(nameof(Vector128.WithElement))!;
+
+    /// <summary>The form, access size in bytes, element type read or written, and for extending loads the widened lane type.</summary>
+    private static (SimdMemoryForm Form, int Size, Type Element, Type? Narrow) SimdMemoryShape(Opcode op) => op switch
+    {
+        Opcode.V128Load => (SimdMemoryForm.Load, 16, typeof(Vector128<byte>), null),
+        Opcode.V128Store => (SimdMemoryForm.Store, 16, typeof(Vector128<byte>), null),
+        Opcode.V128Load8x8S => (SimdMemoryForm.Extend, 8, typeof(long), typeof(sbyte)),
+        Opcode.V128Load8x8U => (SimdMemoryForm.Extend, 8, typeof(long), typeof(byte)),
+        Opcode.V128Load16x4S => (SimdMemoryForm.Extend, 8, typeof(long), typeof(short)),
+        Opcode.V128Load16x4U => (SimdMemoryForm.Extend, 8, typeof(long), typeof(ushort)),
+        Opcode.V128Load32x2S => (SimdMemoryForm.Extend, 8, typeof(long), typeof(int)),
+        Opcode.V128Load32x2U => (SimdMemoryForm.Extend, 8, typeof(long), typeof(uint)),
+        Opcode.V128Load8Splat => (SimdMemoryForm.Splat, 1, typeof(byte), null),
+        Opcode.V128Load16Splat => (SimdMemoryForm.Splat, 2, typeof(ushort), null),
+        Opcode.V128Load32Splat => (SimdMemoryForm.Splat, 4, typeof(uint), null),
+        Opcode.V128Load64Splat => (SimdMemoryForm.Splat, 8, typeof(ulong), null),
+        Opcode.V128Load32Zero => (SimdMemoryForm.Zero, 4, typeof(uint), null),
+        Opcode.V128Load64Zero => (SimdMemoryForm.Zero, 8, typeof(ulong), null),
+        Opcode.V128Load8Lane => (SimdMemoryForm.LoadLane, 1, typeof(byte), null),
+        Opcode.V128Load16Lane => (SimdMemoryForm.LoadLane, 2, typeof(ushort), null),
+        Opcode.V128Load32Lane => (SimdMemoryForm.LoadLane, 4, typeof(uint), null),
+        Opcode.V128Load64Lane => (SimdMemoryForm.LoadLane, 8, typeof(ulong), null),
+        Opcode.V128Store8Lane => (SimdMemoryForm.StoreLane, 1, typeof(byte), null),
+        Opcode.V128Store16Lane => (SimdMemoryForm.StoreLane, 2, typeof(ushort), null),
+        Opcode.V128Store32Lane => (SimdMemoryForm.StoreLane, 4, typeof(uint), null),
+        _ => (SimdMemoryForm.StoreLane, 8, typeof(ulong), null),
+    };
+
+    private bool TryEmitSimdMemoryDirect(in Instruction ins)
+    {
+        if (!IsSimdMemory(ins.Opcode)) return false;
+        var (form, size, element, narrow) = SimdMemoryShape(ins.Opcode);
+        bool vectorOperand = form is SimdMemoryForm.Store or SimdMemoryForm.LoadLane or SimdMemoryForm.StoreLane;
+        Spill();
+        int addressDepth = _count - (vectorOperand ? 2 : 1);
+        var vector = vectorOperand ? Slot(_count - 1, K.V128) : null;
+        var ea = EmitBoundsCheck(addressDepth, ins.B, size);
+        int lane = (int)ins.C;
+        switch (form)
+        {
+            case SimdMemoryForm.Load:
+                EmitAddress(ea);
+                _il.Emit(OpCodes.Call, s_readDefinition.MakeGenericMethod(element));
+                break;
+            case SimdMemoryForm.Store:
+                EmitAddress(ea);
+                _il.Emit(OpCodes.Ldloc, vector!);
+                _il.Emit(OpCodes.Call, s_writeDefinition.MakeGenericMethod(element));
+                break;
+            case SimdMemoryForm.Extend:
+                EmitAddress(ea);
+                _il.Emit(OpCodes.Call, s_readDefinition.MakeGenericMethod(typeof(long)));
+                _il.Emit(OpCodes.Call, typeof(Vector128).GetMethod(nameof(Vector128.CreateScalar), [typeof(long)])!);
+                _il.Emit(OpCodes.Call, s_asDefinition.MakeGenericMethod(typeof(long), narrow!));
+                var widen = typeof(Vector128).GetMethod(nameof(Vector128.WidenLower), [typeof(Vector128<>).MakeGenericType(narrow!)])!;
+                _il.Emit(OpCodes.Call, widen);
+                IsVector(widen.ReturnType, out var wide);
+                _il.Emit(OpCodes.Call, s_asDefinition.MakeGenericMethod(wide, typeof(byte)));
+                break;
+            case SimdMemoryForm.Splat or SimdMemoryForm.Zero:
+                EmitAddress(ea);
+                _il.Emit(OpCodes.Call, s_readDefinition.MakeGenericMethod(element));
+                string create = form == SimdMemoryForm.Splat ? nameof(Vector128.Create) : nameof(Vector128.CreateScalar);
+                _il.Emit(OpCodes.Call, typeof(Vector128).GetMethod(create, [element])!);
+                if (element != typeof(byte)) _il.Emit(OpCodes.Call, s_asDefinition.MakeGenericMethod(element, typeof(byte)));
+                break;
+            case SimdMemoryForm.LoadLane:
+                _il.Emit(OpCodes.Ldloc, vector!);
+                if (element != typeof(byte)) _il.Emit(OpCodes.Call, s_asDefinition.MakeGenericMethod(typeof(byte), element));
+                _il.Emit(OpCodes.Ldc_I4, lane);
+                EmitAddress(ea);
+                _il.Emit(OpCodes.Call, s_readDefinition.MakeGenericMethod(element));
+                _il.Emit(OpCodes.Call, s_withElement.MakeGenericMethod(element));
+                if (element != typeof(byte)) _il.Emit(OpCodes.Call, s_asDefinition.MakeGenericMethod(element, typeof(byte)));
+                break;
+            case SimdMemoryForm.StoreLane:
+                EmitAddress(ea);
+                _il.Emit(OpCodes.Ldloc, vector!);
+                if (element != typeof(byte)) _il.Emit(OpCodes.Call, s_asDefinition.MakeGenericMethod(typeof(byte), element));
+                _il.Emit(OpCodes.Ldc_I4, lane);
+                _il.Emit(OpCodes.Call, s_getElement.MakeGenericMethod(element));
+                _il.Emit(OpCodes.Call, s_writeDefinition.MakeGenericMethod(element));
+                break;
+        }
+        Pop(vectorOperand ? 2 : 1);
+        if (form is not (SimdMemoryForm.Store or SimdMemoryForm.StoreLane)) Push(K.V128);
+        return true;
+    }
+
+    /// <summary>
+    /// Computes the 64-bit effective address (zero-extended i32 address + offset, so it cannot wrap) into a temp and
+    /// traps unless all <paramref name="size"/> bytes lie inside the memory.
+    /// </summary>
+    private LocalBuilder EmitBoundsCheck(int addressDepth, uint offset, int size)
+    {
+        var ea = Temp(K.I64, ArgumentTemp - 1);
+        _il.Emit(OpCodes.Ldloc, Slot(addressDepth, K.I32));
+        _il.Emit(OpCodes.Conv_U8);
+        if (offset != 0)
+        {
+            _il.Emit(OpCodes.Ldc_I8, (long)offset);
+            _il.Emit(OpCodes.Add);
+        }
+        _il.Emit(OpCodes.Stloc, ea);
+        var ok = _il.DefineLabel();
+        _il.Emit(OpCodes.Ldloc, ea);
+        _il.Emit(OpCodes.Ldc_I8, (long)size);
+        _il.Emit(OpCodes.Add);
+        _il.Emit(OpCodes.Ldloc, _memory!);
+        _il.Emit(OpCodes.Ldlen);
+        _il.Emit(OpCodes.Conv_U8);
+        _il.Emit(OpCodes.Ble_Un, ok);
+        // A throw, not a call that happens to throw: RyuJIT then knows the path never rejoins and keeps it cold.
+        _il.Emit(OpCodes.Ldc_I4, (int)TrapCode.MemoryOutOfBounds);
+        _il.Emit(OpCodes.Call, Ops.Get(nameof(RuntimeOps.Trap)));
+        _il.Emit(OpCodes.Throw);
+        _il.MarkLabel(ok);
+        return ea;
+    }
+
+    /// <summary>Pushes <c>ref memory[ea]</c> (checked by <see cref="EmitBoundsCheck"/>).</summary>
+    private void EmitAddress(LocalBuilder ea)
+    {
+        _il.Emit(OpCodes.Ldloc, _memory!);
+        _il.Emit(OpCodes.Call, s_arrayData);
+        _il.Emit(OpCodes.Ldloc, ea);
+        _il.Emit(OpCodes.Conv_I);
+        _il.Emit(OpCodes.Add);
+    }
+}
