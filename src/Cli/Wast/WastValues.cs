@@ -71,17 +71,7 @@ internal static class WastValues
     };
 
     /// <summary>The text-format name of a value type.</summary>
-    public static string TypeName(ValueKind kind) => kind switch
-    {
-        ValueKind.I32 => "i32",
-        ValueKind.I64 => "i64",
-        ValueKind.F32 => "f32",
-        ValueKind.F64 => "f64",
-        ValueKind.V128 => "v128",
-        ValueKind.FuncRef => "funcref",
-        ValueKind.ExternRef => "externref",
-        _ => kind.ToString(),
-    };
+    public static string TypeName(ValueKind kind) => kind.ToText();
 
     private static string DescribeLane(WastExpected lane) => lane.Kind switch
     {
