@@ -19,6 +19,7 @@ public sealed class ExampleProgramTests
         { "bintrees", "12" },
         { "interp", "300000" },
         { "hello", "one two" },
+        { "simd_dot", "20" },
     };
 
     [Theory]
