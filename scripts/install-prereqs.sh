@@ -6,6 +6,7 @@
 #   groups: examples (compilers for the guest examples, default)
 #           browser  (Debian chromium for the Playwright e2e tests, default)
 #           bench    (hyperfine)
+#           bench-http (wrk, curl)
 #           all      (everything above)
 set -euo pipefail
 
@@ -27,6 +28,8 @@ declare -A check=(
   [libc6-dev]='test -f /usr/include/stdio.h'
   [chromium]='command -v chromium'
   [hyperfine]='command -v hyperfine'
+  [wrk]='command -v wrk'
+  [curl]='command -v curl'
 )
 
 wanted=()
@@ -35,6 +38,7 @@ for g in "${groups[@]}"; do
     examples) wanted+=(clang lld wasi-libc libclang-rt-14-dev-wasm32 binaryen rustc libstd-rust-dev-wasm32 gcc libc6-dev) ;;
     browser) wanted+=(chromium) ;;
     bench) wanted+=(hyperfine) ;;
+    bench-http) wanted+=(wrk curl) ;;
     all) wanted+=(clang lld wasi-libc libclang-rt-14-dev-wasm32 binaryen rustc libstd-rust-dev-wasm32 gcc libc6-dev chromium hyperfine) ;;
     *) echo "install-prereqs: unknown group '$g'" >&2; exit 2 ;;
   esac

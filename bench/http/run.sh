@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# bench/http/run.sh: load test of the gateway on loopback with wrk.
+#   Starts the Release server on 127.0.0.1 with a fresh data directory (the samples are seeded on first start),
+#   runs `wrk -t2 -c32 -d10s --latency` against /fn/hello, prints req/s, latency percentiles and errors,
+#   then stops the server. Bounded in time; loopback only.
+# Usage: bench/http/run.sh [DURATION]   (default 10s)
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+duration=${1:-10s}
+command -v wrk >/dev/null || scripts/install-prereqs.sh bench-http
+port=$((20000 + RANDOM % 20000))
+data=$(mktemp -d)
+log=$(mktemp)
+trap 'kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; rm -rf "$data"' EXIT
+
+dotnet build -c Release src/Admin.Web >/dev/null
+ASPNETCORE_URLS="http://127.0.0.1:$port" DJINN_DATA="$data" DJINN_ADMIN_PASSWORD=bench ASPNETCORE_ENVIRONMENT=Production \
+  dotnet src/Admin.Web/bin/Release/net9.0/linux-x64/Djinn.Admin.Web.dll >"$log" 2>&1 &
+server=$!
+for _ in $(seq 1 100); do
+  curl -fsS "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && break
+  sleep 0.2
+done
+curl -fsS "http://127.0.0.1:$port/fn/hello" >/dev/null || { echo "hello did not answer" >&2; cat "$log" >&2; exit 1; }
+
+echo "## Gateway load test ($(date -u '+%Y-%m-%d %H:%M UTC'))"
+echo
+echo "Machine: $(nproc) cores; load average at start $(cut -d' ' -f1-3 /proc/loadavg)."
+echo "Command: \`wrk -t2 -c32 -d$duration --latency http://127.0.0.1:PORT/fn/hello\` against the Release server."
+echo
+echo '```'
+wrk -t2 -c32 "-d$duration" --latency "http://127.0.0.1:$port/fn/hello"
+echo '```'
