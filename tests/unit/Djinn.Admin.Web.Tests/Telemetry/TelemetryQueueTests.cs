@@ -1,0 +1,92 @@
+using System.Diagnostics;
+using Djinn.Admin.Web.Telemetry;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace Djinn.Admin.Web.Tests.Telemetry;
+
+public sealed class TelemetryQueueTests : IDisposable
+{
+    private readonly ServiceProvider _services = new ServiceCollection().AddMetrics().BuildServiceProvider();
+
+    [Fact]
+    public void A_full_queue_drops_and_counts_instead_of_blocking_the_caller()
+    {
+        var options = Options.Create(new TelemetryOptions { QueueCapacity = 10 });
+        var (sink, queue, collector) = CreateSink(options);
+        var watch = Stopwatch.StartNew();
+
+        for (var i = 0; i < 1000; i++)
+        {
+            sink.Record(Invocations.Event("flood", ["a line"]));
+        }
+
+        watch.Stop();
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), $"recording took {watch.Elapsed}");
+        Assert.Equal(10, queue.Count);
+        Assert.Equal(990, queue.Dropped);
+        var samples = MetricsEndpointTests.AssertValidExposition(collector.Render());
+        Assert.Equal(990, samples["djinn_telemetry_dropped_total{kind=\"invocation\"}"]);
+        Assert.Equal(1000, samples["djinn_invocations_total{function=\"flood\",status=\"200\",version=\"1\"}"]);
+    }
+
+    [Fact]
+    public void A_slow_follower_loses_its_oldest_lines_and_never_blocks_publishing()
+    {
+        var options = Options.Create(new TelemetryOptions { FollowerBufferLines = 3 });
+        var metrics = new DjinnMetrics(_services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>(), new LiveWindow(TimeProvider.System));
+        var broadcaster = new LogBroadcaster(options, metrics);
+        using var follower = broadcaster.Subscribe("slow");
+        var invocation = Invocations.Event("slow", ["1", "2", "3", "4", "5"]);
+
+        broadcaster.Publish(invocation, invocation.LogLines.Count);
+
+        var kept = new List<string>();
+        while (follower.Reader.TryRead(out var line))
+        {
+            kept.Add(line.Line);
+        }
+
+        Assert.Equal(["3", "4", "5"], kept);
+    }
+
+    [Fact]
+    public void Lines_beyond_the_per_invocation_cap_are_not_streamed()
+    {
+        var options = Options.Create(new TelemetryOptions { MaxLinesPerInvocation = 2 });
+        var (sink, _, collector) = CreateSink(options, out var broadcaster);
+        using var follower = broadcaster.Subscribe("chatty");
+
+        sink.Record(Invocations.Event("chatty", ["1", "2", "3", "4"]));
+
+        Assert.Equal(2, follower.Reader.Count);
+        Assert.Equal(2, MetricsEndpointTests.AssertValidExposition(collector.Render())["djinn_telemetry_dropped_total{kind=\"line\"}"]);
+    }
+
+    [Fact]
+    public void Recording_never_throws_into_the_gateway()
+    {
+        var (sink, _, _) = CreateSink(Options.Create(new TelemetryOptions()));
+
+        sink.Record(null!);
+        sink.Rejected(null!, null!);
+    }
+
+    public void Dispose() => _services.Dispose();
+
+    private (TelemetrySink Sink, TelemetryQueue Queue, PrometheusCollector Collector) CreateSink(IOptions<TelemetryOptions> options) =>
+        CreateSink(options, out _);
+
+    private (TelemetrySink Sink, TelemetryQueue Queue, PrometheusCollector Collector) CreateSink(IOptions<TelemetryOptions> options, out LogBroadcaster broadcaster)
+    {
+        var live = new LiveWindow(TimeProvider.System);
+        // Each test gets its own meter factory so its counts are its own.
+        var factory = new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>();
+        var metrics = new DjinnMetrics(factory, live);
+        var collector = new PrometheusCollector(metrics);
+        var queue = new TelemetryQueue(options);
+        broadcaster = new LogBroadcaster(options, metrics);
+        return (new TelemetrySink(metrics, live, queue, broadcaster, options, NullLogger<TelemetrySink>.Instance), queue, collector);
+    }
+}
