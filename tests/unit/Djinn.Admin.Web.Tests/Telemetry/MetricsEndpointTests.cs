@@ -31,8 +31,9 @@ public sealed partial class MetricsEndpointTests(TelemetryServerFixture server) 
         Assert.Equal(2, samples["djinn_invocations_total{function=\"m-fn\",status=\"200\",version=\"1\"}"]);
         Assert.Equal(1, samples["djinn_invocations_total{function=\"m-fn\",status=\"504\",version=\"2\"}"]);
         Assert.Equal(3, samples["djinn_invocation_duration_seconds_count{function=\"m-fn\"}"]);
-        Assert.Equal(1, samples["djinn_invocation_duration_seconds_bucket{function=\"m-fn\",le=\"0.005\"}"]);
-        Assert.Equal(2, samples["djinn_invocation_duration_seconds_bucket{function=\"m-fn\",le=\"0.01\"}"]);
+        Assert.Equal(0, samples["djinn_invocation_duration_seconds_bucket{function=\"m-fn\",le=\"0.0025\"}"]);
+        Assert.Equal(2, samples["djinn_invocation_duration_seconds_bucket{function=\"m-fn\",le=\"0.005\"}"]);
+        Assert.Equal(2, samples["djinn_invocation_duration_seconds_bucket{function=\"m-fn\",le=\"0.5\"}"]);
         Assert.Equal(3, samples["djinn_invocation_duration_seconds_bucket{function=\"m-fn\",le=\"1\"}"]);
         Assert.Equal(3, samples["djinn_invocation_duration_seconds_bucket{function=\"m-fn\",le=\"+Inf\"}"]);
         Assert.Equal(0.708, samples["djinn_invocation_duration_seconds_sum{function=\"m-fn\"}"], 6);
