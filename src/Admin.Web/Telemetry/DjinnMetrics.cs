@@ -61,7 +61,7 @@ public sealed class DjinnMetrics
     /// <summary>Counts a module cache lookup.</summary>
     public void ModuleCacheLookup(bool hit) => (hit ? _cacheHits : _cacheMisses).Add(1);
 
-    /// <summary>Counts dropped telemetry: <c>invocation</c> (store queue full), <c>line</c> (per-invocation or follower cap), <c>store_error</c>.</summary>
+    /// <summary>Counts dropped telemetry: <c>invocation</c> (store queue full), <c>line</c> (per-invocation or follower cap), <c>store_error</c>, <c>unknown_function</c>.</summary>
     public void Dropped(string kind, long count = 1)
     {
         if (count > 0)

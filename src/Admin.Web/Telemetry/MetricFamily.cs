@@ -17,7 +17,7 @@ internal sealed class MetricFamily
 
     private readonly Kind _kind;
     private readonly string _help;
-    private readonly Dictionary<string, Series> _series = new(StringComparer.Ordinal);
+    private readonly Dictionary<TagKey, Series> _series = [];
     private readonly Lock _lock = new();
 
     public MetricFamily(Instrument instrument)
@@ -35,7 +35,8 @@ internal sealed class MetricFamily
 
     public void Add(double value, ReadOnlySpan<KeyValuePair<string, object?>> tags)
     {
-        var labels = Labels(tags);
+        // The tags as given are the key (no allocation on the request path); labels are rendered at scrape time.
+        var labels = TagKey.From(tags);
         lock (_lock)
         {
             if (!_series.TryGetValue(labels, out var series))
@@ -94,7 +95,7 @@ internal sealed class MetricFamily
         output.Append("# TYPE ").Append(Name).Append(' ').Append(type).Append('\n');
         lock (_lock)
         {
-            foreach (var (labels, series) in _series.OrderBy(s => s.Key, StringComparer.Ordinal))
+            foreach (var (labels, series) in _series.Select(s => (Labels: s.Key.Render(), Series: s.Value)).OrderBy(s => s.Labels, StringComparer.Ordinal))
             {
                 if (_kind != Kind.Histogram)
                 {
@@ -177,6 +178,26 @@ internal sealed class MetricFamily
         : value.ToString("R", CultureInfo.InvariantCulture);
 
     private static string EscapeHelp(string help) => help.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal);
+
+    /// <summary>Up to three tags by value; more are rendered into <see cref="K0"/> up front (<see cref="Count"/> -1).</summary>
+    private readonly record struct TagKey(int Count, string? K0, object? V0, string? K1, object? V1, string? K2, object? V2)
+    {
+        public static TagKey From(ReadOnlySpan<KeyValuePair<string, object?>> tags) => tags.Length switch
+        {
+            0 => default,
+            1 => new TagKey(1, tags[0].Key, tags[0].Value, null, null, null, null),
+            2 => new TagKey(2, tags[0].Key, tags[0].Value, tags[1].Key, tags[1].Value, null, null),
+            3 => new TagKey(3, tags[0].Key, tags[0].Value, tags[1].Key, tags[1].Value, tags[2].Key, tags[2].Value),
+            _ => new TagKey(-1, Labels(tags), null, null, null, null, null),
+        };
+
+        public string Render() => Count switch
+        {
+            -1 => K0!,
+            0 => "",
+            _ => Labels(new KeyValuePair<string, object?>[] { new(K0!, V0), new(K1 ?? "", V1), new(K2 ?? "", V2) }.AsSpan(0, Count)),
+        };
+    }
 
     private sealed class Series(long[]? buckets)
     {

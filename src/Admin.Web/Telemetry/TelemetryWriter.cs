@@ -58,7 +58,8 @@ internal sealed class TelemetryWriter(
         {
             await using var scope = scopes.CreateAsyncScope();
             var store = scope.ServiceProvider.GetRequiredService<TelemetryStore>();
-            await store.AppendAsync(batch, cancellationToken);
+            var stored = await store.AppendAsync(batch, cancellationToken);
+            metrics.Dropped("unknown_function", batch.Count - stored);
         }
 #pragma warning disable CA1031 // A failed batch is dropped and counted; the writer keeps going.
         catch (Exception ex)
