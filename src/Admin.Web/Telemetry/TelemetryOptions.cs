@@ -21,6 +21,9 @@ public sealed class TelemetryOptions
     /// <summary>Finished invocations waiting to be stored; beyond this they are dropped and counted.</summary>
     public int QueueCapacity { get; set; } = 10_000;
 
+    /// <summary>Approximate memory the queued invocations' log lines may hold; beyond this they are dropped and counted.</summary>
+    public long QueueMaxBytes { get; set; } = 64L * 1024 * 1024;
+
     /// <summary>Largest number of invocations stored in one transaction.</summary>
     public int BatchSize { get; set; } = 256;
 

@@ -14,7 +14,7 @@ public static class TelemetrySetup
     public static IServiceCollection AddDjinnTelemetry(this IServiceCollection services)
     {
         services.AddOptions<TelemetryOptions>().BindConfiguration(TelemetryOptions.Section)
-            .Validate(o => o.QueueCapacity > 0 && o.BatchSize > 0 && o.FollowerBufferLines > 0, "Djinn:Telemetry capacities must be positive")
+            .Validate(o => o.QueueCapacity > 0 && o.QueueMaxBytes > 0 && o.BatchSize > 0 && o.FollowerBufferLines > 0, "Djinn:Telemetry capacities must be positive")
             .Validate(o => o.LogLinesPerFunction >= 0 && o.InvocationsPerFunction >= 0 && o.MaxAge > TimeSpan.Zero, "Djinn:Telemetry retention must not be negative");
         services.TryAddSingleton(TimeProvider.System);
         services.AddMetrics();

@@ -20,7 +20,7 @@ internal sealed class TelemetryWriter(
         var batch = new List<TelemetryEntry>();
         try
         {
-            while (await queue.Reader.WaitToReadAsync(stoppingToken))
+            while (await queue.WaitToReadAsync(stoppingToken))
             {
                 await DrainAsync(batch, CancellationToken.None);
             }
@@ -38,7 +38,7 @@ internal sealed class TelemetryWriter(
         while (true)
         {
             batch.Clear();
-            while (batch.Count < max && queue.Reader.TryRead(out var invocation))
+            while (batch.Count < max && queue.TryDequeue(out var invocation))
             {
                 batch.Add(ToEntry(invocation, maxLines));
             }

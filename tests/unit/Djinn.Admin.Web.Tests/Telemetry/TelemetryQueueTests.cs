@@ -32,6 +32,20 @@ public sealed class TelemetryQueueTests : IDisposable
     }
 
     [Fact]
+    public void The_queue_also_drops_when_its_lines_exceed_the_memory_budget()
+    {
+        var queue = new TelemetryQueue(Options.Create(new TelemetryOptions { QueueCapacity = 1000, QueueMaxBytes = 1024 * 1024 }));
+        var bigLine = new string('x', 100_000); // About 200 KB as UTF-16.
+
+        var accepted = Enumerable.Range(0, 20).Count(_ => queue.TryEnqueue(Invocations.Event("big", [bigLine])));
+
+        Assert.Equal(5, accepted);
+        Assert.Equal(15, queue.Dropped);
+        Assert.True(queue.TryDequeue(out _));
+        Assert.True(queue.TryEnqueue(Invocations.Event("big", [bigLine])), "dequeuing frees budget");
+    }
+
+    [Fact]
     public void A_slow_follower_loses_its_oldest_lines_and_never_blocks_publishing()
     {
         var options = Options.Create(new TelemetryOptions { FollowerBufferLines = 3 });
