@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Threading.Channels;
+using Djinn.Data.Entities;
 using Microsoft.Extensions.Options;
 
 namespace Djinn.Admin.Web.Telemetry;
@@ -38,7 +39,10 @@ public sealed class LogBroadcaster(IOptions<TelemetryOptions> options, DjinnMetr
         var events = new LogEvent[lines];
         for (var i = 0; i < lines; i++)
         {
-            events[i] = new LogEvent(invocation.Function, invocation.Version, invocation.InvocationId, i, invocation.Timestamp, invocation.LogLines[i]);
+            // Truncated as stored, so a follower's buffer holds at most FollowerBufferLines × 16 KB.
+            var line = invocation.LogLines[i];
+            line = line.Length <= LogLine.MaxTextLength ? line : line[..LogLine.MaxTextLength];
+            events[i] = new LogEvent(invocation.Function, invocation.Version, invocation.InvocationId, i, invocation.Timestamp, line);
         }
 
         foreach (var subscription in subscriptions)

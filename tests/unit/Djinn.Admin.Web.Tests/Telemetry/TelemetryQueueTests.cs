@@ -79,6 +79,19 @@ public sealed class TelemetryQueueTests : IDisposable
     }
 
     [Fact]
+    public void Streamed_lines_are_truncated_like_stored_ones()
+    {
+        var options = Options.Create(new TelemetryOptions());
+        var (sink, _, _) = CreateSink(options, out var broadcaster);
+        using var follower = broadcaster.Subscribe("long-line");
+
+        sink.Record(Invocations.Event("long-line", [new string('y', Djinn.Data.Entities.LogLine.MaxTextLength * 2)]));
+
+        Assert.True(follower.Reader.TryRead(out var line));
+        Assert.Equal(Djinn.Data.Entities.LogLine.MaxTextLength, line.Line.Length);
+    }
+
+    [Fact]
     public void Recording_never_throws_into_the_gateway()
     {
         var (sink, _, _) = CreateSink(Options.Create(new TelemetryOptions()));
