@@ -92,6 +92,42 @@ public sealed class TelemetryQueueTests : IDisposable
     }
 
     [Fact]
+    public async Task Concurrent_recording_while_scraping_loses_no_counts()
+    {
+        var options = Options.Create(new TelemetryOptions { QueueCapacity = 100 });
+        var (sink, _, collector) = CreateSink(options, out _);
+        using var stop = new CancellationTokenSource();
+        var scraper = Task.Run(() =>
+        {
+            var scrapes = 0;
+            while (!stop.IsCancellationRequested)
+            {
+                MetricsEndpointTests.AssertValidExposition(collector.Render());
+                scrapes++;
+            }
+
+            return scrapes;
+        });
+
+        await Task.WhenAll(Enumerable.Range(0, 4).Select(t => Task.Run(() =>
+        {
+            for (var i = 0; i < 5000; i++)
+            {
+                sink.Record(Invocations.Event($"par-{i % 3}", durationMs: 1 + (i % 7)));
+                sink.Rejected("x", "concurrency");
+            }
+        })));
+        await stop.CancelAsync();
+        Assert.True(await scraper > 0);
+
+        var samples = MetricsEndpointTests.AssertValidExposition(collector.Render());
+        var total = Enumerable.Range(0, 3).Sum(f => samples[$"djinn_invocations_total{{function=\"par-{f}\",status=\"200\",version=\"1\"}}"]);
+        Assert.Equal(20_000, total);
+        Assert.Equal(20_000, samples["djinn_rejected_total{reason=\"concurrency\"}"]);
+        Assert.Equal(20_000, Enumerable.Range(0, 3).Sum(f => samples[$"djinn_invocation_duration_seconds_count{{function=\"par-{f}\"}}"]));
+    }
+
+    [Fact]
     public void Recording_never_throws_into_the_gateway()
     {
         var (sink, _, _) = CreateSink(Options.Create(new TelemetryOptions()));
