@@ -68,6 +68,30 @@ public sealed class LogStreamTests(KestrelFixture fixture) : IClassFixture<Kestr
     }
 
     [Fact]
+    public async Task Stopping_the_server_ends_open_streams_promptly()
+    {
+        var server = await KestrelDjinn.StartAsync();
+        using var client = server.CreateAdminClient();
+        await client.CreateFunctionAsync("sse-stop");
+        using var response = await client.GetAsync("/api/functions/sse-stop/logs?follow=true", HttpCompletionOption.ResponseHeadersRead);
+        using var reader = new StreamReader(await response.Content.ReadAsStreamAsync());
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+
+        await server.DisposeAsync();
+
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), $"stopping took {watch.Elapsed}");
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        try
+        {
+            Assert.Null(await reader.ReadLineAsync(timeout.Token));
+        }
+        catch (IOException)
+        {
+            // The connection may also be reset rather than closed: either way the stream ended.
+        }
+    }
+
+    [Fact]
     public async Task Following_an_unknown_function_is_not_found()
     {
         using var client = fixture.Server.CreateAdminClient();
