@@ -34,6 +34,12 @@ public sealed class DjinnDbContext(DbContextOptions<DjinnDbContext> options) : D
     /// <summary>The audit log.</summary>
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
+    /// <summary>Stored guest log lines (recent ones per function).</summary>
+    public DbSet<LogLine> LogLines => Set<LogLine>();
+
+    /// <summary>Records of finished invocations (recent ones per function).</summary>
+    public DbSet<InvocationRecord> InvocationRecords => Set<InvocationRecord>();
+
     /// <inheritdoc />
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

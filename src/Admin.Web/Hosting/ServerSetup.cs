@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using Djinn.Admin.Web.Api;
 using Djinn.Admin.Web.Auth;
 using Djinn.Admin.Web.Services;
+using Djinn.Admin.Web.Telemetry;
 using Djinn.Data;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
@@ -45,6 +46,7 @@ public static class ServerSetup
             o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
         });
         services.AddDjinnAuthentication();
+        services.AddDjinnTelemetry();
         return builder;
     }
 
@@ -58,6 +60,7 @@ public static class ServerSetup
         app.UseAuthorization();
         app.MapGet("/healthz", () => TypedResults.Text("ok")).AllowAnonymous();
         app.MapDjinnApi();
+        app.MapDjinnTelemetry();
         return app;
     }
 }

@@ -249,6 +249,93 @@ namespace Djinn.Data.Migrations
                     b.ToTable("Versions", (string)null);
                 });
 
+            modelBuilder.Entity("Djinn.Data.Entities.InvocationRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("DurationMs")
+                        .HasColumnType("REAL");
+
+                    b.Property<long>("FuelConsumed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FunctionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("InvocationId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("MemoryBytes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TraceId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Trap")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FunctionId", "Id");
+
+                    b.ToTable("InvocationRecords", (string)null);
+                });
+
+            modelBuilder.Entity("Djinn.Data.Entities.LogLine", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FunctionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Index")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("InvocationId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(8192)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FunctionId", "Id");
+
+                    b.ToTable("LogLines", (string)null);
+                });
+
             modelBuilder.Entity("Djinn.Data.Entities.ModuleBlob", b =>
                 {
                     b.Property<string>("Sha256")
@@ -369,6 +456,24 @@ namespace Djinn.Data.Migrations
                     b.Navigation("Blob");
 
                     b.Navigation("Function");
+                });
+
+            modelBuilder.Entity("Djinn.Data.Entities.InvocationRecord", b =>
+                {
+                    b.HasOne("Djinn.Data.Entities.Function", null)
+                        .WithMany()
+                        .HasForeignKey("FunctionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Djinn.Data.Entities.LogLine", b =>
+                {
+                    b.HasOne("Djinn.Data.Entities.Function", null)
+                        .WithMany()
+                        .HasForeignKey("FunctionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Djinn.Data.Entities.Secret", b =>
