@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Djinn.Admin.Web.Api;
 using Djinn.Admin.Web.Auth;
+using Djinn.Admin.Web.Gateway;
 using Djinn.Admin.Web.Services;
 using Djinn.Data;
 using Microsoft.AspNetCore.Http.Features;
@@ -45,6 +46,7 @@ public static class ServerSetup
             o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
         });
         services.AddDjinnAuthentication();
+        services.AddDjinnGateway();
         return builder;
     }
 
@@ -58,6 +60,8 @@ public static class ServerSetup
         app.UseAuthorization();
         app.MapGet("/healthz", () => TypedResults.Text("ok")).AllowAnonymous();
         app.MapDjinnApi();
+        app.MapDjinnGateway();
+        app.UseDjinnCustomRoutes();
         return app;
     }
 }
