@@ -90,7 +90,8 @@ public sealed class GatewayEndToEndTests
 
         Assert.Equal(["MODE=e2e", "TOKEN=real-secret-42"], active.Split('\n', StringSplitOptions.RemoveEmptyEntries).Order());
         Assert.Equal("2", GatewayFixtures.VersionOf(pinned));
-        Assert.Equal("second", await pinned.Content.ReadAsStringAsync());
+        // The function is in raw mode, so version 2's contract JSON passes through as the body.
+        Assert.Equal("{\"status\":200,\"body\":\"second\"}", await pinned.Content.ReadAsStringAsync());
         await (await client.GetAsync("/fn/env@3")).AssertProblemAsync(HttpStatusCode.NotFound);
     }
 
