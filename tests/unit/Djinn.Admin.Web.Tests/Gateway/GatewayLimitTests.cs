@@ -73,4 +73,27 @@ public sealed class GatewayLimitTests(ServerFixture server) : IClassFixture<Serv
         await busy[0].AssertProblemAsync(HttpStatusCode.ServiceUnavailable);
         Assert.Equal(TimeSpan.FromSeconds(1), busy[0].Headers.RetryAfter?.Delta);
     }
+
+    [Fact]
+    public async Task A_response_over_max_response_bytes_is_a_500_problem_naming_the_output_limit()
+    {
+        await _admin.DeployAsync("big-reply", GatewayFixtures.Reply("this body is longer than forty bytes in all"));
+        await _admin.SetLimitsAsync("big-reply", new { maxResponseBytes = 40 });
+
+        var problem = await (await _client.GetAsync("/fn/big-reply")).AssertProblemAsync(HttpStatusCode.InternalServerError);
+
+        Assert.Equal("OutputLimitExceeded", (string?)problem["trap"]);
+    }
+
+    [Fact]
+    public async Task A_module_needing_more_memory_than_memory_mb_fails_cleanly_with_500()
+    {
+        await _admin.DeployAsync("big-memory", "(module (memory (export \"memory\") 40) (func (export \"_start\")))");
+        await _admin.SetLimitsAsync("big-memory", new { memoryMb = 1 });
+
+        await (await _client.GetAsync("/fn/big-memory")).AssertProblemAsync(HttpStatusCode.InternalServerError);
+        await _admin.SetLimitsAsync("big-memory", new { memoryMb = 8 });
+        // With room for its 40 pages it instantiates and runs; it writes nothing, which is not a contract response.
+        Assert.Equal(HttpStatusCode.BadGateway, (await _client.GetAsync("/fn/big-memory")).StatusCode);
+    }
 }
