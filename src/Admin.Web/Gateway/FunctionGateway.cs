@@ -168,7 +168,7 @@ public sealed class FunctionGateway(
                 : active;
         }
 
-        var sha256 = await resolver.VersionSha256Async(function.Id, number, cancellationToken);
+        var sha256 = await resolver.VersionSha256Async(function, number, cancellationToken);
         return sha256 is null
             ? NotFound($"version {number} of function '{function.Name}' does not exist")
             : new ChosenVersion(number, sha256, null);

@@ -1,3 +1,4 @@
+using Djinn.Admin.Web.Services;
 using Djinn.Data;
 using Djinn.Data.Entities;
 using Djinn.Data.Services;
@@ -6,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Djinn.Admin.Web.Gateway;
 
 /// <summary>Reads what the gateway needs about a function from the store: settings, versions, module bytes, environment.</summary>
-public sealed class FunctionResolver(DjinnDbContext db, SecretStore secrets)
+public sealed class FunctionResolver(DjinnDbContext db, SecretStore secrets, FunctionConfigCache cache)
 {
     /// <summary>The function called <paramref name="name"/> with its limits, or null.</summary>
     public Task<Function?> FindAsync(string name, CancellationToken cancellationToken) =>
@@ -44,9 +45,24 @@ public sealed class FunctionResolver(DjinnDbContext db, SecretStore secrets)
     }
 
     /// <summary>The sha256 of version <paramref name="number"/> of the function, or null when it does not exist.</summary>
-    public Task<string?> VersionSha256Async(int functionId, int number, CancellationToken cancellationToken) =>
-        db.Versions.AsNoTracking().Where(v => v.FunctionId == functionId && v.Number == number)
+    public async Task<string?> VersionSha256Async(Function function, int number, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(function);
+        var functionId = function.Id;
+        if (cache.VersionSha256(functionId, function.CreatedAt, number) is { } cached)
+        {
+            return cached;
+        }
+
+        var sha256 = await db.Versions.AsNoTracking().Where(v => v.FunctionId == functionId && v.Number == number)
             .Select(v => v.Sha256).FirstOrDefaultAsync(cancellationToken);
+        if (sha256 is not null)
+        {
+            cache.SetVersionSha256(functionId, function.CreatedAt, number, sha256);
+        }
+
+        return sha256;
+    }
 
     /// <summary>The stored module bytes (synchronous: only called on a module cache miss).</summary>
     public byte[]? LoadModule(string sha256) =>
@@ -56,8 +72,14 @@ public sealed class FunctionResolver(DjinnDbContext db, SecretStore secrets)
     /// The guest's whole environment: the function's variables and its decrypted secrets (a secret wins over a variable
     /// of the same name), and nothing else.
     /// </summary>
-    public async Task<Dictionary<string, string>> EnvironmentAsync(Function function, CancellationToken cancellationToken)
+    public async Task<IReadOnlyDictionary<string, string>> EnvironmentAsync(Function function, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(function);
+        if (cache.Environment(function.Id, function.UpdatedAt) is { } cached)
+        {
+            return cached;
+        }
+
         var environment = await db.EnvVars.AsNoTracking().Where(e => e.FunctionId == function.Id)
             .ToDictionaryAsync(e => e.Name, e => e.Value, StringComparer.Ordinal, cancellationToken);
         var revealed = await secrets.RevealAllAsync(function.Name, cancellationToken);
@@ -69,6 +91,7 @@ public sealed class FunctionResolver(DjinnDbContext db, SecretStore secrets)
             }
         }
 
+        cache.SetEnvironment(function.Id, function.UpdatedAt, environment);
         return environment;
     }
 }

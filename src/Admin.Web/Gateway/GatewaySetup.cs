@@ -16,6 +16,7 @@ public static class GatewaySetup
         services.TryAddSingleton<IInvocationSink, NullInvocationSink>();
         services.AddSingleton<FunctionRuntime>();
         services.AddSingleton<FunctionAdmission>();
+        services.AddSingleton<FunctionConfigCache>();
         services.AddScoped<FunctionResolver>();
         services.AddScoped<FunctionGateway>();
         services.AddHostedService<SampleFunctionSeeder>();

@@ -122,4 +122,31 @@ public sealed class GatewayErrorTests(ServerFixture server) : IClassFixture<Serv
         Assert.Equal("still here", await response.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.OK, (await _client.GetAsync("/healthz")).StatusCode);
     }
+
+    [Fact]
+    public async Task Env_and_secret_changes_are_seen_by_the_very_next_request()
+    {
+        await _admin.DeployAsync("environ-change", GatewayFixtures.Environ, mode: "raw");
+        await _admin.SetEnvAsync("environ-change", new() { ["V"] = "one" });
+        Assert.Equal("V=one\n", await _client.GetStringAsync("/fn/environ-change"));
+
+        await _admin.SetEnvAsync("environ-change", new() { ["V"] = "two" });
+        Assert.Equal("V=two\n", await _client.GetStringAsync("/fn/environ-change"));
+
+        await _admin.SetSecretAsync("environ-change", "S", "three");
+        Assert.Equal(["S=three", "V=two"], (await _client.GetStringAsync("/fn/environ-change")).Split('\n', StringSplitOptions.RemoveEmptyEntries).Order());
+    }
+
+    [Fact]
+    public async Task A_function_deleted_and_created_again_runs_its_new_code()
+    {
+        await _admin.DeployAsync("reborn", GatewayFixtures.Reply("old"));
+        Assert.Equal("old", await _client.GetStringAsync("/fn/reborn"));
+
+        Assert.Equal(HttpStatusCode.NoContent, (await _admin.DeleteAsync("/api/functions/reborn")).StatusCode);
+        await (await _client.GetAsync("/fn/reborn")).AssertProblemAsync(HttpStatusCode.NotFound);
+        await _admin.DeployAsync("reborn", GatewayFixtures.Reply("new"));
+
+        Assert.Equal("new", await _client.GetStringAsync("/fn/reborn"));
+    }
 }
