@@ -65,6 +65,16 @@ public static class GatewayRequestReader
                 continue;
             }
 
+            if (string.Equals(name, "Cookie", StringComparison.OrdinalIgnoreCase))
+            {
+                if (WithoutServerCookies(values.ToString()) is { Length: > 0 } cookies)
+                {
+                    headers[name] = [cookies];
+                }
+
+                continue;
+            }
+
             headers[name] = values.ToArray()!;
         }
 
@@ -75,6 +85,30 @@ public static class GatewayRequestReader
         return new FunctionRequest(
             request.Method, uri, guestPath, query, headers, body,
             context.Connection.RemoteIpAddress?.ToString(), traceId);
+    }
+
+    /// <summary>
+    /// The Cookie header without the server's own cookies (ASP.NET Core's <c>.AspNetCore.*</c>: the console's sign-in and
+    /// antiforgery cookies), so a guest never sees a console session of the browser that calls it.
+    /// </summary>
+    public static string WithoutServerCookies(string cookieHeader)
+    {
+        ArgumentNullException.ThrowIfNull(cookieHeader);
+        if (!cookieHeader.Contains(".AspNetCore.", StringComparison.Ordinal))
+        {
+            return cookieHeader;
+        }
+
+        var kept = new List<string>();
+        foreach (var part in cookieHeader.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (!part.StartsWith(".AspNetCore.", StringComparison.Ordinal))
+            {
+                kept.Add(part);
+            }
+        }
+
+        return string.Join("; ", kept);
     }
 
     /// <summary>

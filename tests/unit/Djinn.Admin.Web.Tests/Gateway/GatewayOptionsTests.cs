@@ -116,4 +116,16 @@ public sealed class GatewayOptionsTests(ServerFixture server) : IClassFixture<Se
         Assert.Equal(55, traceParent.Length);
         Assert.Equal(traceParent.Substring(3, 32), (string?)guestRequest["trace_id"]);
     }
+
+    [Fact]
+    public async Task The_servers_own_cookies_never_reach_the_guest_but_other_cookies_do()
+    {
+        await _admin.DeployAsync("cookies", GatewayFixtures.Contract);
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/fn/cookies");
+        request.Headers.Add("Cookie", ".AspNetCore.Cookies=console-session; theme=dark");
+        var guestRequest = JsonNode.Parse(await (await _client.SendAsync(request)).Content.ReadAsStringAsync())!;
+
+        Assert.Equal("theme=dark", (string?)guestRequest["headers"]!["Cookie"]![0]);
+    }
 }
