@@ -112,4 +112,28 @@ public sealed class GatewayEndToEndTests
         Assert.Contains(responses, r => r.StatusCode == HttpStatusCode.GatewayTimeout);
         await tooLarge.AssertProblemAsync(HttpStatusCode.RequestEntityTooLarge);
     }
+
+    [Fact]
+    public async Task Deep_recursion_and_traps_on_real_kestrel_threads_are_500s_and_the_process_survives()
+    {
+        using var data = new TempDirectory();
+        await using var server = await ServerProcess.StartAsync(data.Path, AdminToken, "e2e-password");
+        using var admin = server.CreateClient(AdminToken);
+        using var client = server.CreateClient(token: null);
+        await admin.DeployAsync("recurse", """
+            (module
+              (func $down (param i32) (call $down (i32.add (local.get 0) (i32.const 1))))
+              (func (export "_start") (call $down (i32.const 0))))
+            """);
+        await admin.DeployAsync("trap", GatewayFixtures.Misbehave);
+        await admin.DeployAsync("bad", GatewayFixtures.Misbehave);
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 8).Select(i => client.GetAsync(i % 2 == 0 ? "/fn/recurse" : "/fn/trap")));
+        var bad = await client.GetAsync("/fn/bad");
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.InternalServerError, r.StatusCode));
+        await bad.AssertProblemAsync(HttpStatusCode.BadGateway);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/fn/hello")).StatusCode);
+        Assert.False(server.HasExited);
+    }
 }

@@ -149,4 +149,32 @@ public sealed class GatewayErrorTests(ServerFixture server) : IClassFixture<Serv
 
         Assert.Equal("new", await _client.GetStringAsync("/fn/reborn"));
     }
+
+    [Fact]
+    public async Task Unbounded_recursion_is_a_500_problem_and_the_server_survives_it()
+    {
+        await _admin.DeployAsync("recurse", """
+            (module
+              (func $down (param i32) (call $down (i32.add (local.get 0) (i32.const 1))))
+              (func (export "_start") (call $down (i32.const 0))))
+            """);
+
+        for (int i = 0; i < 3; i++)
+        {
+            var problem = await (await _client.GetAsync("/fn/recurse")).AssertProblemAsync(HttpStatusCode.InternalServerError);
+            Assert.Equal("CallStackExhausted", (string?)problem["trap"]);
+        }
+
+        Assert.Equal(HttpStatusCode.OK, (await _client.GetAsync("/healthz")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_module_without_start_is_a_500_problem()
+    {
+        await _admin.DeployAsync("no-start", "(module (func (export \"main\")))");
+
+        var problem = await (await _client.GetAsync("/fn/no-start")).AssertProblemAsync(HttpStatusCode.InternalServerError);
+
+        Assert.Contains("_start", (string?)problem["detail"], StringComparison.Ordinal);
+    }
 }
