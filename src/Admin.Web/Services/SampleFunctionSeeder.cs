@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Djinn.Admin.Web.Services;
 
 /// <summary>
-/// On first start (a database with no functions at all) creates the sample functions <c>hello</c> (JSON contract),
+/// On first start (a database that has never had a function: none now and none in the audit log) creates the sample functions <c>hello</c> (JSON contract),
 /// <c>echo</c> (raw mode) and <c>logger</c> (logs to stderr) from the WAT files embedded in the server
 /// (examples/functions), and compiles them, so a new user can invoke one at once. Runs after
 /// <see cref="DataInitializer"/> has migrated the database.
@@ -28,7 +28,9 @@ internal sealed class SampleFunctionSeeder(IServiceProvider services, ILogger<Sa
         await using var scope = services.CreateAsyncScope();
         var provider = scope.ServiceProvider;
         var db = provider.GetRequiredService<DjinnDbContext>();
-        if (await db.Functions.AnyAsync(cancellationToken))
+        // Once anyone created or deleted a function, the samples are not brought back (deleting them is a choice).
+        if (await db.Functions.AnyAsync(cancellationToken)
+            || await db.AuditEntries.AnyAsync(a => a.Action.StartsWith("function."), cancellationToken))
         {
             return;
         }

@@ -48,6 +48,25 @@ public sealed class GatewayEndToEndTests
     }
 
     [Fact]
+    public async Task Deleting_every_sample_is_respected_after_a_restart()
+    {
+        using var data = new TempDirectory();
+        await using (var first = await ServerProcess.StartAsync(data.Path, AdminToken, "e2e-password"))
+        {
+            using var admin = first.CreateClient(AdminToken);
+            foreach (var sample in new[] { "hello", "echo", "logger" })
+            {
+                Assert.Equal(HttpStatusCode.NoContent, (await admin.DeleteAsync($"/api/functions/{sample}")).StatusCode);
+            }
+        }
+
+        await using var second = await ServerProcess.StartAsync(data.Path, AdminToken, "e2e-password");
+        using var client = second.CreateClient(AdminToken);
+
+        Assert.Empty((await client.GetFromJsonAsync<JsonArray>("/api/functions"))!);
+    }
+
+    [Fact]
     public async Task A_hostile_infinite_loop_with_timeout_500ms_gets_504_within_a_second_and_the_server_stays_healthy()
     {
         using var data = new TempDirectory();
