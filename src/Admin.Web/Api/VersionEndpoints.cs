@@ -30,7 +30,7 @@ public static class VersionEndpoints
     /// </summary>
     private static async Task<Results<Created<VersionResponse>, ProblemHttpResult>> UploadAsync(
         string name, HttpRequest request, ModuleInspector inspector, FunctionStore functions, VersionStore versions,
-        IOptions<ServerOptions> options, ClaimsPrincipal user, CancellationToken cancellationToken)
+        IOptions<ServerOptions> options, FunctionRuntime runtime, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         var limit = options.Value.MaxModuleBytes;
         if (request.ContentLength > options.Value.MaxRequestBodyBytes)
@@ -74,6 +74,7 @@ public static class VersionEndpoints
 
         var function = await functions.FindAsync(name, cancellationToken);
         var version = result.Value!;
+        runtime.Precompile(version.Sha256, upload.Bytes!);
         return TypedResults.Created(
             $"/api/functions/{name}/versions/{version.Number}",
             VersionResponse.From(version, function?.ActiveVersion, function?.CanaryVersion));
@@ -94,9 +95,14 @@ public static class VersionEndpoints
     }
 
     private static async Task<Results<Ok<VersionResponse>, ProblemHttpResult>> ActivateAsync(
-        string name, int version, VersionStore versions, ClaimsPrincipal user, CancellationToken cancellationToken)
+        string name, int version, VersionStore versions, FunctionRuntime runtime, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         var result = await versions.ActivateAsync(name, version, user.Actor(), cancellationToken);
+        if (result.Status == StoreStatus.Ok && await versions.GetModuleAsync(name, version, cancellationToken) is { } bytes)
+        {
+            runtime.Precompile(result.Value!.Sha256, bytes);
+        }
+
         return result.Status == StoreStatus.Ok
             ? TypedResults.Ok(VersionResponse.From(result.Value!, version, null))
             : Problems.From(result);

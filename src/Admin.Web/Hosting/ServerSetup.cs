@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Djinn.Admin.Web.Api;
 using Djinn.Admin.Web.Auth;
+using Djinn.Admin.Web.Gateway;
 using Djinn.Admin.Web.Services;
 using Djinn.Admin.Web.Telemetry;
 using Djinn.Data;
@@ -47,6 +48,7 @@ public static class ServerSetup
         });
         services.AddDjinnAuthentication();
         services.AddDjinnTelemetry();
+        services.AddDjinnGateway();
         return builder;
     }
 
@@ -61,6 +63,8 @@ public static class ServerSetup
         app.MapGet("/healthz", () => TypedResults.Text("ok")).AllowAnonymous();
         app.MapDjinnApi();
         app.MapDjinnTelemetry();
+        app.MapDjinnGateway();
+        app.UseDjinnCustomRoutes();
         return app;
     }
 }

@@ -1,0 +1,53 @@
+using System.Collections.Concurrent;
+
+namespace Djinn.Admin.Web.Services;
+
+/// <summary>
+/// Per-function configuration the gateway would otherwise read on every request: the guest environment (variables and
+/// decrypted secrets) and the sha256 of each version. Entries are keyed by the function's id and its
+/// <c>UpdatedAt</c> stamp, which every store write to the function, its config, secrets, limits or versions moves, so
+/// a change is seen by the next request. Versions are immutable, so their hashes never go stale.
+/// </summary>
+public sealed class FunctionConfigCache
+{
+    /// <summary>Functions kept; past this the cache starts over (it only saves store reads).</summary>
+    public const int Capacity = 1024;
+
+    private readonly ConcurrentDictionary<int, Entry> _environments = new();
+    private readonly ConcurrentDictionary<(int FunctionId, DateTime Created, int Version), string> _versions = new();
+
+    /// <summary>The cached environment of <paramref name="functionId"/> as of <paramref name="stamp"/>, or null.</summary>
+    public IReadOnlyDictionary<string, string>? Environment(int functionId, DateTime stamp) =>
+        _environments.TryGetValue(functionId, out var entry) && entry.Stamp == stamp ? entry.Environment : null;
+
+    /// <summary>Remembers the environment read as of <paramref name="stamp"/>.</summary>
+    public void SetEnvironment(int functionId, DateTime stamp, IReadOnlyDictionary<string, string> environment)
+    {
+        if (_environments.Count >= Capacity)
+        {
+            _environments.Clear();
+        }
+
+        _environments[functionId] = new Entry(stamp, environment);
+    }
+
+    /// <summary>
+    /// The cached sha256 of a version, or null. The function's creation time is part of the key because SQLite may give
+    /// a deleted function's id to a new one.
+    /// </summary>
+    public string? VersionSha256(int functionId, DateTime created, int version) =>
+        _versions.TryGetValue((functionId, created, version), out var sha256) ? sha256 : null;
+
+    /// <summary>Remembers a version's sha256.</summary>
+    public void SetVersionSha256(int functionId, DateTime created, int version, string sha256)
+    {
+        if (_versions.Count >= Capacity * 8)
+        {
+            _versions.Clear();
+        }
+
+        _versions[(functionId, created, version)] = sha256;
+    }
+
+    private sealed record Entry(DateTime Stamp, IReadOnlyDictionary<string, string> Environment);
+}
