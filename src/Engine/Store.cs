@@ -92,11 +92,15 @@ public sealed class Store : IDisposable
 
     internal Wasi.WasiContext GetOrCreateWasiContext() => _wasi ??= new Wasi.WasiContext(_wasiConfiguration);
 
-    /// <summary>Cancels the deadline and closes every descriptor WASI opened for this store's guests.</summary>
+    /// <summary>
+    /// Cancels the deadline, closes every descriptor WASI opened for this store's guests, and recycles the store's
+    /// linear memories: they become empty (any access traps), and their zeroed buffers serve later stores.
+    /// </summary>
     public void Dispose()
     {
         CancelDeadline();
         _wasi?.Dispose();
         _wasi = null;
+        MemoryAccount.DetachAll();
     }
 }

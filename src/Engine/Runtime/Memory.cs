@@ -39,7 +39,23 @@ public sealed class Memory
             throw new ResourceLimitException($"memory of {type.Limits.Min} pages exceeds the host limit of {MaxPagesSupported} pages");
         if (account is not null && !account.TryReserve(bytes))
             throw new ResourceLimitException($"memory of {type.Limits.Min} pages ({bytes} bytes) exceeds the store's memory limit of {account.Limit} bytes");
-        Bytes = bytes == 0 ? Array.Empty<byte>() : new byte[bytes];
+        if (account is null)
+        {
+            Bytes = bytes == 0 ? Array.Empty<byte>() : new byte[bytes];
+        }
+        else
+        {
+            Bytes = Runtime.MemoryPool.Rent(type.Limits.Min);
+            account.Track(this);
+        }
+    }
+
+    /// <summary>Empties the memory and hands its buffer back (see <see cref="Runtime.MemoryAccount.DetachAll"/>).</summary>
+    internal byte[] Detach()
+    {
+        var bytes = Bytes;
+        Bytes = Array.Empty<byte>();
+        return bytes;
     }
 
     /// <summary>The declared type (minimum is the initial size).</summary>
@@ -116,13 +132,5 @@ public sealed class Memory
         Buffer.BlockCopy(Bytes, 0, grown, 0, Bytes.Length);
         Bytes = grown;
         return (int)old;
-    }
-
-    /// <summary>Zeroes the memory and shrinks it back to <paramref name="pages"/>, reusing the buffer when it fits (for pooling).</summary>
-    internal void Reset(uint pages)
-    {
-        long size = (long)pages * PageSize;
-        if (Bytes.LongLength == size) Array.Clear(Bytes);
-        else Bytes = size == 0 ? Array.Empty<byte>() : new byte[size];
     }
 }

@@ -30,4 +30,28 @@ internal sealed class MemoryAccount
     }
 
     public void Release(long bytes) => Interlocked.Add(ref _used, -bytes);
+
+    private readonly List<Memory> _memories = new();
+
+    /// <summary>Remembers a memory of this store, so <see cref="DetachAll"/> can recycle its buffer.</summary>
+    public void Track(Memory memory)
+    {
+        lock (_memories) _memories.Add(memory);
+    }
+
+    /// <summary>
+    /// Detaches every memory of the store (each becomes empty, so a stale reference can never see another sandbox's
+    /// data) and returns their buffers to the pool.
+    /// </summary>
+    public void DetachAll()
+    {
+        Memory[] memories;
+        lock (_memories)
+        {
+            memories = _memories.ToArray();
+            _memories.Clear();
+        }
+        foreach (var memory in memories) MemoryPool.Return(memory.Detach());
+        Interlocked.Exchange(ref _used, 0);
+    }
 }
