@@ -25,6 +25,9 @@ public sealed class FunctionGateway(
     InvocationScheduler scheduler,
     IInvocationSink sink)
 {
+    /// <summary>The function name reported to telemetry for requests naming a function that does not exist.</summary>
+    public const string UnknownFunction = "";
+
     private const long MiB = 1024 * 1024;
 
     /// <summary>
@@ -41,7 +44,8 @@ public sealed class FunctionGateway(
         var function = await resolver.FindAsync(name, cancellationToken);
         if (function is null)
         {
-            sink.Rejected(name, "not_found");
+            // Not the caller's made-up name: it would let anyone grow per-function telemetry without bound.
+            sink.Rejected(UnknownFunction, "not_found");
             return GatewayResponses.Reject(StatusCodes.Status404NotFound, "Not found", $"function '{name}' does not exist");
         }
 
