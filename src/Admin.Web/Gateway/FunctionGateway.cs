@@ -16,14 +16,18 @@ namespace Djinn.Admin.Web.Gateway;
 /// <summary>
 /// Serves one gateway request: finds the function, answers CORS preflights, applies the rate limit, the token
 /// requirement, version pinning or the canary split, the body size limit and the concurrency gate, then runs the
-/// version in a fresh sandbox on the request thread and maps the result to HTTP.
+/// version in a fresh sandbox on an <see cref="InvocationScheduler"/> thread and maps the result to HTTP.
 /// </summary>
 public sealed class FunctionGateway(
     FunctionResolver resolver,
     FunctionRuntime runtime,
     FunctionAdmission admission,
+    InvocationScheduler scheduler,
     IInvocationSink sink)
 {
+    /// <summary>The function name reported to telemetry for requests naming a function that does not exist.</summary>
+    public const string UnknownFunction = "";
+
     private const long MiB = 1024 * 1024;
 
     /// <summary>
@@ -40,7 +44,8 @@ public sealed class FunctionGateway(
         var function = await resolver.FindAsync(name, cancellationToken);
         if (function is null)
         {
-            sink.Rejected(name, "not_found");
+            // Not the caller's made-up name: it would let anyone grow per-function telemetry without bound.
+            sink.Rejected(UnknownFunction, "not_found");
             return GatewayResponses.Reject(StatusCodes.Status404NotFound, "Not found", $"function '{name}' does not exist");
         }
 
@@ -107,9 +112,10 @@ public sealed class FunctionGateway(
         var environment = await resolver.EnvironmentAsync(function, cancellationToken);
         var request = GatewayRequestReader.ToFunctionRequest(context, guestPath, body.Value, traceId, stripAuthorization: function.Auth == FunctionAuth.Token);
         var invocationId = Guid.NewGuid().ToString("N");
-        var result = runtime.Invoke(new FunctionInvocation(
+        var invocation = new FunctionInvocation(
             module, name, version.Number, function.Mode == Data.Entities.FunctionMode.Raw ? EngineMode.Raw : EngineMode.Json,
-            request, environment, ToEngineLimits(limits)));
+            request, environment, ToEngineLimits(limits));
+        var result = await scheduler.RunAsync(() => runtime.Invoke(invocation));
 
         var status = GatewayResponses.StatusOf(result);
         sink.Record(new InvocationEvent(

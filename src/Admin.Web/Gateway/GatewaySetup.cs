@@ -17,6 +17,7 @@ public static class GatewaySetup
         services.AddSingleton<FunctionRuntime>();
         services.AddSingleton<FunctionAdmission>();
         services.AddSingleton<FunctionConfigCache>();
+        services.AddSingleton(_ => new InvocationScheduler());
         services.AddScoped<FunctionResolver>();
         services.AddScoped<FunctionGateway>();
         services.AddHostedService<SampleFunctionSeeder>();

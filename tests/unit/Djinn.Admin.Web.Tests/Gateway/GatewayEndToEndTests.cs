@@ -155,4 +155,28 @@ public sealed class GatewayEndToEndTests
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/fn/hello")).StatusCode);
         Assert.False(server.HasExited);
     }
+
+    [Fact]
+    public async Task The_server_answers_promptly_while_many_guests_spin_until_their_deadline()
+    {
+        using var data = new TempDirectory();
+        await using var server = await ServerProcess.StartAsync(data.Path, AdminToken, "e2e-password");
+        using var admin = server.CreateClient(AdminToken);
+        using var client = server.CreateClient(token: null);
+        await admin.DeployAsync("spin", GatewayFixtures.Misbehave);
+        await admin.SetLimitsAsync("spin", new { timeoutMs = 3000, maxConcurrency = 32 });
+        await client.GetAsync("/fn/hello");
+
+        var spins = Enumerable.Range(0, 24).Select(_ => client.GetAsync("/fn/spin")).ToArray();
+        await Task.Delay(500);
+        var clock = Stopwatch.StartNew();
+        var health = await client.GetAsync("/healthz");
+        var hello = await client.GetAsync("/fn/hello");
+        clock.Stop();
+
+        Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, hello.StatusCode);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(2), $"took {clock.Elapsed} while guests spun");
+        Assert.All(await Task.WhenAll(spins), r => Assert.Equal(HttpStatusCode.GatewayTimeout, r.StatusCode));
+    }
 }
