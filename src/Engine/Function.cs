@@ -56,7 +56,10 @@ public sealed class Function
         var callArgs = resultCount > 1 ? new object?[args.Length + resultCount - 1] : args;
         if (resultCount > 1) Array.Copy(args, callArgs, args.Length);
         for (int i = 0; i < args.Length; i++) callArgs[i] = ValueBoxing.Coerce(Type.Parameters[i], args[i]);
-        object? ret = GuestCall.Run(Budget, () => Invoker.DynamicInvoke(callArgs));
+        // [] -> [] (every WASI _start) skips reflection.
+        object? ret = Invoker is Action action
+            ? GuestCall.Run(Budget, () => { action(); return null; })
+            : GuestCall.Run(Budget, () => Invoker.DynamicInvoke(callArgs));
         if (resultCount == 0) return Array.Empty<object?>();
         if (resultCount == 1) return new[] { ValueBoxing.ToPublic(ret) };
         var results = new object?[resultCount];

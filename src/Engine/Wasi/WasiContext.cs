@@ -5,7 +5,8 @@ namespace Djinn.Engine.Wasi;
 /// <summary>The per-store WASI state: configuration, open descriptors and the guest memory the calls work on.</summary>
 internal sealed class WasiContext : IDisposable
 {
-    private readonly Dictionary<string, Function> _functions;
+    private readonly Dictionary<string, Delegate> _functions;
+    private readonly Dictionary<string, Function> _bound = new(StringComparer.Ordinal);
     private readonly List<WasiDirectoryDescriptor> _preopens = new();
 
     public WasiContext(WasiConfiguration configuration)
@@ -50,7 +51,15 @@ internal sealed class WasiContext : IDisposable
         foreach (var preopen in _preopens) preopen.RootHandle.Dispose();
     }
 
-    public Function? GetFunction(string name) => _functions.GetValueOrDefault(name);
+    /// <summary>The host function <paramref name="name"/>, bound on first use, or null when preview1 has no such function.</summary>
+    public Function? GetFunction(string name)
+    {
+        if (_bound.TryGetValue(name, out var function)) return function;
+        if (!_functions.TryGetValue(name, out var callback)) return null;
+        function = Function.FromDelegate(callback);
+        _bound[name] = function;
+        return function;
+    }
 
     /// <summary>Every function name this context provides (the whole preview1 import namespace).</summary>
     public IEnumerable<string> FunctionNames => _functions.Keys;

@@ -18,11 +18,14 @@ internal static class WasiModule
         "sock_recv", "sock_send", "sock_shutdown",
     ];
 
-    /// <summary>Creates the host functions bound to <paramref name="context"/>, by name.</summary>
-    public static Dictionary<string, Function> CreateFunctions(WasiContext context)
+    /// <summary>
+    /// Creates the host callbacks bound to <paramref name="context"/>, by name. They become <see cref="Function"/>s only
+    /// when a guest imports them (see <see cref="WasiContext.GetFunction"/>), which keeps a fresh store cheap.
+    /// </summary>
+    public static Dictionary<string, Delegate> CreateFunctions(WasiContext context)
     {
-        var functions = new Dictionary<string, Function>(StringComparer.Ordinal);
-        void Add(string name, Delegate callback) => functions.Add(name, Function.FromDelegate(callback));
+        var functions = new Dictionary<string, Delegate>(StringComparer.Ordinal);
+        void Add(string name, Delegate callback) => functions.Add(name, callback);
 
         new WasiArgsEnvironFunctions(context).Register(Add);
         new WasiClockFunctions(context).Register(Add);
