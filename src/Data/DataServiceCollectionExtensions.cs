@@ -21,7 +21,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton(sp => new DataPaths(dataDirectory(sp)));
         services.AddDbContext<DjinnDbContext>((sp, options) => options
             .UseSqlite(sp.GetRequiredService<DataPaths>().ConnectionString)
-            .AddInterceptors(WalConnectionInterceptor.Instance));
+            .AddInterceptors(WalConnectionInterceptor.Instance, ConfigurationSaveInterceptor.Instance, ConfigurationTransactionInterceptor.Instance));
 
         services.AddDataProtection().SetApplicationName("Djinn");
         services.AddOptions<KeyManagementOptions>().Configure<DataPaths, ILoggerFactory>((options, paths, loggers) =>

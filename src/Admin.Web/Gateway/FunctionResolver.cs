@@ -9,9 +9,28 @@ namespace Djinn.Admin.Web.Gateway;
 /// <summary>Reads what the gateway needs about a function from the store: settings, versions, module bytes, environment.</summary>
 public sealed class FunctionResolver(DjinnDbContext db, SecretStore secrets, FunctionConfigCache cache)
 {
-    /// <summary>The function called <paramref name="name"/> with its limits, or null.</summary>
-    public Task<Function?> FindAsync(string name, CancellationToken cancellationToken) =>
-        db.Functions.AsNoTracking().Include(f => f.Limits).FirstOrDefaultAsync(f => f.Name == name, cancellationToken);
+    /// <summary>
+    /// The function called <paramref name="name"/> with its limits, or null. Read from the store only when the
+    /// configuration changed since it was last read (<see cref="ConfigurationGeneration"/>); the result is shared
+    /// between requests and must not be modified.
+    /// </summary>
+    public async Task<Function?> FindAsync(string name, CancellationToken cancellationToken)
+    {
+        long generation = ConfigurationGeneration.Current;
+        if (cache.Function(name, generation) is { } cached)
+        {
+            return cached;
+        }
+
+        var function = await db.Functions.AsNoTracking().Include(f => f.Limits)
+            .FirstOrDefaultAsync(f => f.Name == name, cancellationToken);
+        if (function is not null)
+        {
+            cache.SetFunction(name, generation, function);
+        }
+
+        return function;
+    }
 
     /// <summary>
     /// The function whose custom route is the longest segment-wise prefix of <paramref name="path"/>, and the rest of

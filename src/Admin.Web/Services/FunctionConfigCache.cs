@@ -49,5 +49,22 @@ public sealed class FunctionConfigCache
         _versions[(functionId, created, version)] = sha256;
     }
 
+    private readonly ConcurrentDictionary<string, (long Generation, Data.Entities.Function Function)> _functions = new(StringComparer.Ordinal);
+
+    /// <summary>The function read as of configuration generation <paramref name="generation"/>, or null.</summary>
+    public Data.Entities.Function? Function(string name, long generation) =>
+        _functions.TryGetValue(name, out var entry) && entry.Generation == generation ? entry.Function : null;
+
+    /// <summary>Remembers a function (with its limits) read as of <paramref name="generation"/>.</summary>
+    public void SetFunction(string name, long generation, Data.Entities.Function function)
+    {
+        if (_functions.Count >= Capacity)
+        {
+            _functions.Clear();
+        }
+
+        _functions[name] = (generation, function);
+    }
+
     private sealed record Entry(DateTime Stamp, IReadOnlyDictionary<string, string> Environment);
 }
