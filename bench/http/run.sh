@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # bench/http/run.sh: load test of the gateway on loopback with wrk.
 #   Starts the Release server on 127.0.0.1 with a fresh data directory (the samples are seeded on first start),
-#   runs `wrk -t2 -c32 -d10s --latency` against /fn/hello, prints req/s, latency percentiles and errors,
-#   then stops the server. Bounded in time; loopback only.
+#   runs `wrk -t2 -c32 -d10s --latency` against /fn/hello, then the same against bare Kestrel answering the same
+#   bytes (bench/BareKestrel), prints req/s, latency percentiles and errors of both, and stops both servers.
+#   Bounded in time; loopback only.
 # Usage: bench/http/run.sh [DURATION]   (default 10s)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -12,9 +13,12 @@ command -v wrk >/dev/null || scripts/install-prereqs.sh bench-http
 port=$((20000 + RANDOM % 20000))
 data=$(mktemp -d)
 log=$(mktemp)
-trap 'kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; rm -rf "$data"' EXIT
+bare_port=$((port + 1))
+bare=
+trap 'kill "$server" $bare 2>/dev/null || true; wait "$server" 2>/dev/null || true; rm -rf "$data"' EXIT
 
 dotnet build -c Release src/Admin.Web >/dev/null
+dotnet build -c Release bench/BareKestrel >/dev/null
 ASPNETCORE_URLS="http://127.0.0.1:$port" DJINN_DATA="$data" DJINN_ADMIN_PASSWORD=bench ASPNETCORE_ENVIRONMENT=Production \
   dotnet src/Admin.Web/bin/Release/net9.0/linux-x64/Djinn.Admin.Web.dll >"$log" 2>&1 &
 server=$!
@@ -36,4 +40,17 @@ echo "Command: \`wrk -t2 -c32 -d$duration --latency http://127.0.0.1:PORT/fn/hel
 echo
 echo '```'
 wrk -t2 -c32 "-d$duration" --latency "http://127.0.0.1:$port/fn/hello"
+echo '```'
+
+ASPNETCORE_URLS="http://127.0.0.1:$bare_port" dotnet bench/BareKestrel/bin/Release/net9.0/linux-x64/BareKestrel.dll >/dev/null 2>&1 &
+bare=$!
+for _ in $(seq 1 100); do
+  curl -fsS "http://127.0.0.1:$bare_port/fn/hello" >/dev/null 2>&1 && break
+  sleep 0.2
+done
+echo
+echo "Baseline: bare Kestrel returning the same bytes (bench/BareKestrel), same command:"
+echo
+echo '```'
+wrk -t2 -c32 "-d$duration" --latency "http://127.0.0.1:$bare_port/fn/hello"
 echo '```'
