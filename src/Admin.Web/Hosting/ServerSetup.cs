@@ -49,6 +49,7 @@ public static class ServerSetup
         services.AddDjinnAuthentication();
         services.AddDjinnTelemetry();
         services.AddDjinnGateway();
+        services.AddDjinnConsole();
         return builder;
     }
 
@@ -64,6 +65,7 @@ public static class ServerSetup
         app.MapDjinnApi();
         app.MapDjinnTelemetry();
         app.MapDjinnGateway();
+        app.MapDjinnConsole();
         app.UseDjinnCustomRoutes();
         return app;
     }
