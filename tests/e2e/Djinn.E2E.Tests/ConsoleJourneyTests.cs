@@ -54,7 +54,10 @@ public sealed partial class ConsoleJourneyTests(DjinnServerFixture server, ITest
             await Expect(grid.GetByRole(AriaRole.Gridcell, new() { Name = "e2e-hello", Exact = true })).ToBeVisibleAsync();
             await Expect(grid.GetByRole(AriaRole.Gridcell, new() { Name = "/fn/e2e-hello", Exact = true })).ToBeVisibleAsync();
 
-            await page.GetByLabel("Search functions").FillAsync("e2e-h");
+            // The first-start samples (hello, echo, logger) are listed too; the search narrows the list as one types.
+            await Expect(grid.GetByRole(AriaRole.Gridcell, new() { Name = "echo", Exact = true })).ToBeVisibleAsync();
+            await page.GetByLabel("Search functions").PressSequentiallyAsync("e2e-h");
+            await Expect(grid.GetByRole(AriaRole.Gridcell, new() { Name = "echo", Exact = true })).ToBeHiddenAsync();
             await Expect(grid.GetByRole(AriaRole.Gridcell, new() { Name = "e2e-hello", Exact = true })).ToBeVisibleAsync();
         }
         finally
