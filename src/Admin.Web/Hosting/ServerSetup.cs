@@ -52,6 +52,7 @@ public static class ServerSetup
         services.AddDjinnAuthentication();
         services.AddDjinnTelemetry();
         services.AddDjinnGateway();
+        services.AddDjinnConsole();
         return builder;
     }
 
@@ -67,6 +68,7 @@ public static class ServerSetup
         app.MapDjinnApi();
         app.MapDjinnTelemetry();
         app.MapDjinnGateway();
+        app.MapDjinnConsole();
         app.UseDjinnCustomRoutes();
         return app;
     }
