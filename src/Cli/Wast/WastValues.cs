@@ -53,9 +53,9 @@ internal static class WastValues
     public static string Describe(WastExpected expected) => expected.Kind switch
     {
         WastExpectedKind.Exact when expected.Value is not null => DescribeConstant(expected.Value),
-        WastExpectedKind.Exact => $"{TypeName(expected.Type)}:?",
-        WastExpectedKind.CanonicalNan => $"{TypeName(expected.Type)}:nan:canonical",
-        WastExpectedKind.ArithmeticNan => $"{TypeName(expected.Type)}:nan:arithmetic",
+        WastExpectedKind.Exact => $"{expected.Type.ToText()}:?",
+        WastExpectedKind.CanonicalNan => $"{expected.Type.ToText()}:nan:canonical",
+        WastExpectedKind.ArithmeticNan => $"{expected.Type.ToText()}:nan:arithmetic",
         WastExpectedKind.AnyFuncRef => "ref.func",
         WastExpectedKind.AnyExternRef => "ref.extern",
         WastExpectedKind.Lanes => $"{expected.LaneShape}:[{string.Join(' ', (expected.Lanes ?? []).Select(DescribeLane))}]",
@@ -70,8 +70,6 @@ internal static class WastValues
         _ => Describe(ToObject(value)),
     };
 
-    /// <summary>The text-format name of a value type.</summary>
-    public static string TypeName(ValueKind kind) => kind.ToText();
 
     private static string DescribeLane(WastExpected lane) => lane.Kind switch
     {

@@ -39,19 +39,10 @@ internal sealed class ModuleDefinition
     public FuncType GetFunctionType(uint functionIndex) => Types[(int)GetFunctionTypeIndex(functionIndex)];
 
     /// <summary>The type index of the function at <paramref name="functionIndex"/> in the function index space.</summary>
-    public uint GetFunctionTypeIndex(uint functionIndex)
-    {
-        if (functionIndex < ImportedFunctionCount)
-        {
-            int seen = 0;
-            foreach (var import in Imports)
-            {
-                if (import.Kind != ExternKind.Function) continue;
-                if (seen++ == functionIndex) return import.FunctionTypeIndex;
-            }
-        }
-        return Functions[(int)functionIndex - ImportedFunctionCount];
-    }
+    public uint GetFunctionTypeIndex(uint functionIndex) =>
+        functionIndex < ImportedFunctionCount
+            ? NthImport(ExternKind.Function, functionIndex).FunctionTypeIndex
+            : Functions[(int)functionIndex - ImportedFunctionCount];
 
     public TableType GetTableType(uint index) =>
         index < ImportedTableCount ? NthImport(ExternKind.Table, index).Table : Tables[(int)index - ImportedTableCount];
@@ -62,15 +53,22 @@ internal sealed class ModuleDefinition
     public GlobalType GetGlobalType(uint index) =>
         index < ImportedGlobalCount ? NthImport(ExternKind.Global, index).Global : Globals[(int)index - ImportedGlobalCount].Type;
 
+    // Imports grouped by kind, so index lookups during compilation do not rescan the import list each time.
+    // Rebuilt if imports were added since (the decoder and test builders fill the lists before anyone looks).
+    private Import[][]? _importsByKind;
+    private int _importsByKindCount = -1;
+
     private Import NthImport(ExternKind kind, uint n)
     {
-        uint seen = 0;
-        foreach (var import in Imports)
+        if (_importsByKind is null || _importsByKindCount != Imports.Count)
         {
-            if (import.Kind != kind) continue;
-            if (seen++ == n) return import;
+            var groups = new List<Import>[4] { new(), new(), new(), new() };
+            foreach (var import in Imports) groups[(int)import.Kind].Add(import);
+            _importsByKind = [groups[0].ToArray(), groups[1].ToArray(), groups[2].ToArray(), groups[3].ToArray()];
+            _importsByKindCount = Imports.Count;
         }
-        throw new ArgumentOutOfRangeException(nameof(n));
+        var ofKind = _importsByKind[(int)kind];
+        return n < ofKind.Length ? ofKind[n] : throw new ArgumentOutOfRangeException(nameof(n));
     }
 }
 

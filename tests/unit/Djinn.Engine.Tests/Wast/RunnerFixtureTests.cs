@@ -33,15 +33,5 @@ public sealed class RunnerFixtureTests
         Assert.Equal("the current module (line 35) failed to load", messages[36]);
     }
 
-    private static string Fixture(string name)
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Djinn.slnx")))
-            {
-                return Path.Combine(dir.FullName, "tests", "unit", "Djinn.Engine.Tests", "Wast", "Fixtures", name);
-            }
-        }
-        throw new InvalidOperationException($"no Djinn.slnx above {AppContext.BaseDirectory}");
-    }
+    private static string Fixture(string name) => Support.TestPaths.TestSource(Path.Combine("Wast", "Fixtures", name));
 }
