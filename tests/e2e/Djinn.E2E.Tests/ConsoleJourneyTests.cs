@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;
@@ -6,7 +5,7 @@ using static Microsoft.Playwright.Assertions;
 namespace Djinn.E2E.Tests;
 
 [Collection(ConsoleCollection.Name)]
-public sealed partial class ConsoleJourneyTests(DjinnServerFixture server, ITestOutputHelper output)
+public sealed class ConsoleJourneyTests(DjinnServerFixture server, ITestOutputHelper output)
 {
     [Fact]
     public async Task An_operator_logs_in_and_a_wrong_password_is_refused()
@@ -15,21 +14,21 @@ public sealed partial class ConsoleJourneyTests(DjinnServerFixture server, ITest
         try
         {
             await page.GotoAsync("/");
-            await Expect(page).ToHaveURLAsync(LoginUrl());
+            await Expect(page).ToHaveURLAsync(ConsoleSession.LoginUrl());
 
             await page.GetByLabel("Username").FillAsync("admin");
             await page.GetByLabel("Password").FillAsync("not-the-password");
             await page.GetByRole(AriaRole.Button, new() { Name = "Log in" }).ClickAsync();
             await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Wrong username or password");
-            await Expect(page).ToHaveURLAsync(LoginUrl());
+            await Expect(page).ToHaveURLAsync(ConsoleSession.LoginUrl());
 
-            await LogInAsync(page);
-            await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Functions" })).ToBeVisibleAsync();
+            await ConsoleSession.LogInAsync(page);
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Dashboard" })).ToBeVisibleAsync();
             await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Log out" })).ToBeVisibleAsync();
         }
         finally
         {
-            await ScreenshotAsync(page, "login");
+            await ConsoleSession.ScreenshotAsync(page, "login", output);
         }
     }
 
@@ -39,9 +38,7 @@ public sealed partial class ConsoleJourneyTests(DjinnServerFixture server, ITest
         var page = await server.NewPageAsync();
         try
         {
-            await page.GotoAsync("/login");
-            await LogInAsync(page);
-            await Expect(page.Locator("[data-interactive=true]")).ToBeAttachedAsync();
+            await ConsoleSession.OpenAsync(page, "/functions");
 
             var name = page.GetByLabel("New function name");
             await name.FillAsync("Not Valid");
@@ -62,27 +59,7 @@ public sealed partial class ConsoleJourneyTests(DjinnServerFixture server, ITest
         }
         finally
         {
-            await ScreenshotAsync(page, "create-function");
+            await ConsoleSession.ScreenshotAsync(page, "create-function", output);
         }
     }
-
-    private static async Task LogInAsync(IPage page)
-    {
-        await page.GetByLabel("Username").FillAsync("admin");
-        await page.GetByLabel("Password").FillAsync(DjinnServerFixture.AdminPassword);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Log in" }).ClickAsync();
-        await Expect(page).Not.ToHaveURLAsync(LoginUrl());
-    }
-
-    private async Task ScreenshotAsync(IPage page, string journey)
-    {
-        var path = Path.Combine(DjinnServerFixture.ScreenshotDirectory, journey + ".png");
-        await page.ScreenshotAsync(new() { Path = path, FullPage = true });
-        output.WriteLine($"screenshot: {path}");
-        Console.WriteLine($"screenshot: {path}");
-        await page.Context.CloseAsync();
-    }
-
-    [GeneratedRegex("/login")]
-    private static partial Regex LoginUrl();
 }
