@@ -1,6 +1,9 @@
 using Microsoft.AspNetCore.Authorization;
 using Djinn.Admin.Web.Auth;
 using Djinn.Admin.Web.Components;
+using Djinn.Admin.Web.Components.Shared;
+using Djinn.Admin.Web.Telemetry;
+using Microsoft.AspNetCore.Components.Server.Circuits;
 using Radzen;
 
 namespace Djinn.Admin.Web.Hosting;
@@ -8,13 +11,19 @@ namespace Djinn.Admin.Web.Hosting;
 /// <summary>Registrations and endpoints of the Blazor Server admin console.</summary>
 public static class ConsoleSetup
 {
-    /// <summary>Adds Razor components (interactive server), Radzen and the console's cookie sign-in.</summary>
+    /// <summary>
+    /// Adds Razor components (interactive server), Radzen, the console's cookie sign-in, the live history its charts
+    /// start from and the per-circuit connection state its live components pause and resume on.
+    /// </summary>
     public static IServiceCollection AddDjinnConsole(this IServiceCollection services)
     {
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddCascadingAuthenticationState();
         services.AddRadzenComponents();
         services.AddConsoleCookieAuthentication();
+        services.AddLiveHistory();
+        services.AddScoped<CircuitConnection>();
+        services.AddScoped<CircuitHandler>(sp => sp.GetRequiredService<CircuitConnection>());
         return services;
     }
 
