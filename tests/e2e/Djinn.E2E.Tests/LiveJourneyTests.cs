@@ -1,0 +1,125 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using Microsoft.Playwright;
+using Xunit.Abstractions;
+using static Microsoft.Playwright.Assertions;
+
+namespace Djinn.E2E.Tests;
+
+[Collection(ConsoleCollection.Name)]
+public sealed class LiveJourneyTests(DjinnServerFixture server, ITestOutputHelper output)
+{
+    [Fact]
+    public async Task A_stderr_line_appears_in_the_logs_tab_within_two_seconds()
+    {
+        var page = await server.NewPageAsync();
+        try
+        {
+            await ConsoleSession.OpenAsync(page, "/functions/logger");
+            await page.GetByRole(AriaRole.Tab, new() { Name = "Logs" }).ClickAsync();
+            await Expect(page.Locator("[data-following=true]")).ToBeAttachedAsync();
+            // Cleared first, so whatever shows up next was streamed live, not read back from storage.
+            await page.GetByRole(AriaRole.Button, new() { Name = "Clear" }).ClickAsync();
+            var log = page.GetByRole(AriaRole.Log, new() { Name = "Log lines" });
+            await Expect(log).Not.ToContainTextAsync("logger: handling a request");
+
+            using var http = new HttpClient { BaseAddress = server.BaseAddress };
+            using var response = await http.GetAsync(new Uri("/fn/logger", UriKind.Relative));
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+
+            await Expect(log).ToContainTextAsync("logger: handling a request", new() { Timeout = 2000 });
+            await Expect(log).ToContainTextAsync("logger: done, answering 200", new() { Timeout = 2000 });
+        }
+        finally
+        {
+            await ConsoleSession.ScreenshotAsync(page, "logs-live-tail", output);
+        }
+    }
+
+    [Fact]
+    public async Task The_dashboard_chart_moves_under_load()
+    {
+        var page = await server.NewPageAsync();
+        try
+        {
+            await ConsoleSession.OpenAsync(page, "/");
+            var chart = page.GetByRole(AriaRole.Figure, new() { Name = "Requests per second chart" });
+            await Expect(chart.Locator("svg").First).ToBeVisibleAsync();
+            var before = await chart.GetAttributeAsync("data-latest");
+
+            await DriveLoadAsync("/fn/hello", TimeSpan.FromSeconds(3));
+
+            var card = page.GetByRole(AriaRole.Group, new() { Name = "Requests per second" });
+            await Expect(card).Not.ToHaveAttributeAsync("data-value", "0", new() { Timeout = 3000 });
+            await Expect(chart).Not.ToHaveAttributeAsync("data-latest", before ?? "", new() { Timeout = 3000 });
+            Assert.True(Number(await card.GetAttributeAsync("data-value")) > 0);
+            Assert.True(Number(await chart.GetAttributeAsync("data-latest")) > 0);
+            await Expect(page.GetByRole(AriaRole.Link, new() { Name = "hello", Exact = true })).ToBeVisibleAsync();
+        }
+        finally
+        {
+            await ConsoleSession.ScreenshotAsync(page, "dashboard-under-load", output);
+        }
+    }
+
+    [Fact]
+    public async Task A_token_is_shown_once_works_against_the_api_and_is_refused_once_revoked()
+    {
+        var page = await server.NewPageAsync();
+        try
+        {
+            await ConsoleSession.OpenAsync(page, "/tokens");
+            await page.GetByLabel("Token name").FillAsync("e2e-ci");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Create token" }).ClickAsync();
+
+            var reveal = page.GetByRole(AriaRole.Region, new() { Name = "New token" });
+            await Expect(reveal).ToContainTextAsync("will not be shown again");
+            var token = await reveal.GetByLabel("New token value").InputValueAsync();
+            Assert.StartsWith("djinn_", token, StringComparison.Ordinal);
+            Assert.Equal(HttpStatusCode.OK, await ListFunctionsAsync(token));
+
+            await reveal.GetByRole(AriaRole.Button, new() { Name = "Done" }).ClickAsync();
+            await Expect(reveal).ToBeHiddenAsync();
+            Assert.DoesNotContain(token, await page.ContentAsync(), StringComparison.Ordinal);
+            await ConsoleSession.OpenAsync(page, "/tokens");
+            await Expect(page.GetByRole(AriaRole.Gridcell, new() { Name = "e2e-ci", Exact = true })).ToBeVisibleAsync();
+            Assert.DoesNotContain(token, await page.ContentAsync(), StringComparison.Ordinal);
+
+            await page.GetByRole(AriaRole.Button, new() { Name = "Revoke e2e-ci" }).ClickAsync();
+            var dialog = page.GetByRole(AriaRole.Alertdialog, new() { Name = "Revoke token" });
+            await Expect(dialog).ToContainTextAsync("Revoke 'e2e-ci'");
+            await dialog.GetByRole(AriaRole.Button, new() { Name = "Revoke" }).ClickAsync();
+            await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Revoke e2e-ci" })).ToBeHiddenAsync();
+
+            Assert.Equal(HttpStatusCode.Unauthorized, await ListFunctionsAsync(token));
+        }
+        finally
+        {
+            await ConsoleSession.ScreenshotAsync(page, "token-lifecycle", output);
+        }
+    }
+
+    private async Task<HttpStatusCode> ListFunctionsAsync(string token)
+    {
+        using var http = new HttpClient { BaseAddress = server.BaseAddress };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        using var response = await http.GetAsync(new Uri("/api/functions", UriKind.Relative));
+        return response.StatusCode;
+    }
+
+    /// <summary>Calls <paramref name="path"/> about 40 times a second (below the default rate limit of 100/s) for <paramref name="duration"/>.</summary>
+    private async Task DriveLoadAsync(string path, TimeSpan duration)
+    {
+        using var http = new HttpClient { BaseAddress = server.BaseAddress };
+        var until = DateTime.UtcNow + duration;
+        while (DateTime.UtcNow < until)
+        {
+            using var response = await http.GetAsync(new Uri(path, UriKind.Relative));
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            await Task.Delay(25);
+        }
+    }
+
+    private static double Number(string? value) => double.Parse(value ?? "0", CultureInfo.InvariantCulture);
+}
