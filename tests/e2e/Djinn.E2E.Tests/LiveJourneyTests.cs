@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;
@@ -97,6 +98,54 @@ public sealed class LiveJourneyTests(DjinnServerFixture server, ITestOutputHelpe
         finally
         {
             await ConsoleSession.ScreenshotAsync(page, "token-lifecycle", output);
+        }
+    }
+
+    [Fact]
+    public async Task After_the_connection_drops_the_console_shows_it_reconnects_and_goes_on_updating()
+    {
+        var page = await server.NewPageAsync();
+        var sockets = new List<(IWebSocketRoute Page, IWebSocketRoute Server)>();
+        var offline = false;
+        // Every circuit connection goes through these routes, so the test can cut it and refuse new ones for a while.
+        await page.RouteWebSocketAsync(new Regex("/_blazor"), ws =>
+        {
+            lock (sockets)
+            {
+                sockets.Add((ws, ws.ConnectToServer()));
+            }
+        });
+        await page.RouteAsync(new Regex("/_blazor/negotiate"), route => offline ? route.AbortAsync() : route.ContinueAsync());
+        try
+        {
+            await ConsoleSession.OpenAsync(page, "/");
+
+            offline = true;
+            (IWebSocketRoute Page, IWebSocketRoute Server)[] open;
+            lock (sockets)
+            {
+                open = [.. sockets];
+            }
+
+            foreach (var (pageSide, serverSide) in open)
+            {
+                await serverSide.CloseAsync();
+                await pageSide.CloseAsync();
+            }
+
+            var reconnect = page.GetByRole(AriaRole.Alertdialog, new() { Name = "Connection lost. Reconnecting…" });
+            await Expect(reconnect).ToBeVisibleAsync();
+            await page.ScreenshotAsync(new() { Path = Path.Combine(DjinnServerFixture.ScreenshotDirectory, "reconnecting.png") });
+
+            offline = false;
+            await Expect(reconnect).ToBeHiddenAsync(new() { Timeout = 30_000 });
+            await DriveLoadAsync("/fn/echo", TimeSpan.FromSeconds(2));
+            var top = page.GetByRole(AriaRole.Region, new() { Name = "Top functions" });
+            await Expect(top.GetByRole(AriaRole.Link, new() { Name = "echo", Exact = true })).ToBeVisibleAsync(new() { Timeout = 5000 });
+        }
+        finally
+        {
+            await ConsoleSession.ScreenshotAsync(page, "reconnected", output);
         }
     }
 
