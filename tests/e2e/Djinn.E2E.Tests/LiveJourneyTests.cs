@@ -65,6 +65,49 @@ public sealed class LiveJourneyTests(DjinnServerFixture server, ITestOutputHelpe
     }
 
     [Fact]
+    public async Task The_overview_tab_lists_new_invocations_live()
+    {
+        var page = await server.NewPageAsync();
+        try
+        {
+            await ConsoleSession.OpenAsync(page, "/functions/hello");
+            var overview = page.GetByRole(AriaRole.Region, new() { Name = "Overview" });
+            await Expect(overview.GetByRole(AriaRole.Figure, new() { Name = "Latency chart" })).ToBeVisibleAsync();
+
+            await DriveLoadAsync("/fn/hello", TimeSpan.FromSeconds(1));
+
+            var recent = overview.GetByRole(AriaRole.Region, new() { Name = "Recent invocations" });
+            await Expect(recent.GetByRole(AriaRole.Gridcell, new() { Name = "200" }).First).ToBeVisibleAsync(new() { Timeout = 5000 });
+            await Expect(overview.GetByRole(AriaRole.Group, new() { Name = "Requests per second" })).Not.ToHaveAttributeAsync("data-value", "0");
+        }
+        finally
+        {
+            await ConsoleSession.ScreenshotAsync(page, "overview-live", output);
+        }
+    }
+
+    [Fact]
+    public async Task The_audit_log_filters_by_target_and_actor()
+    {
+        var page = await server.NewPageAsync();
+        try
+        {
+            await ConsoleSession.OpenAsync(page, "/audit");
+            var grid = page.GetByRole(AriaRole.Grid);
+            await page.GetByLabel("Filter by target").FillAsync("function/logger");
+            await Expect(grid.GetByRole(AriaRole.Link, new() { Name = "function/logger", Exact = true }).First).ToBeVisibleAsync();
+            await Expect(grid.GetByRole(AriaRole.Link, new() { Name = "function/hello", Exact = true })).ToHaveCountAsync(0);
+
+            await page.GetByLabel("Filter by actor").FillAsync("nobody-did-this");
+            await Expect(grid).ToContainTextAsync("No audit entries.");
+        }
+        finally
+        {
+            await ConsoleSession.ScreenshotAsync(page, "audit-filter", output);
+        }
+    }
+
+    [Fact]
     public async Task A_token_is_shown_once_works_against_the_api_and_is_refused_once_revoked()
     {
         var page = await server.NewPageAsync();
