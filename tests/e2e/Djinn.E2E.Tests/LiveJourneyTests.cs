@@ -39,6 +39,67 @@ public sealed class LiveJourneyTests(DjinnServerFixture server, ITestOutputHelpe
     }
 
     [Fact]
+    public async Task The_logs_tab_keeps_every_line_of_a_flood_and_renders_only_the_visible_ones()
+    {
+        var page = await server.NewPageAsync();
+        try
+        {
+            await ConsoleSession.OpenAsync(page, "/functions/logger");
+            await page.GetByRole(AriaRole.Tab, new() { Name = "Logs" }).ClickAsync();
+            await Expect(page.Locator("[data-following=true]")).ToBeAttachedAsync();
+            await page.GetByRole(AriaRole.Button, new() { Name = "Clear" }).ClickAsync();
+
+            var calls = await DriveLoadAsync("/fn/logger", TimeSpan.FromSeconds(3), callers: 3);
+
+            var lines = calls * 2;
+            output.WriteLine($"{lines} lines in 3 s");
+            await Expect(page.GetByText($"{lines} of {lines} lines")).ToBeVisibleAsync(new() { Timeout = 3000 });
+            var rendered = await page.GetByRole(AriaRole.Log, new() { Name = "Log lines" }).Locator(".log-line").CountAsync();
+            Assert.InRange(rendered, 1, 150);
+            await Expect(page.GetByRole(AriaRole.Log, new() { Name = "Log lines" })).ToContainTextAsync("logger: done, answering 200");
+        }
+        finally
+        {
+            await ConsoleSession.ScreenshotAsync(page, "logs-flood", output);
+        }
+    }
+
+    [Fact]
+    public async Task The_logs_tab_pauses_filters_and_downloads_the_tail()
+    {
+        var page = await server.NewPageAsync();
+        try
+        {
+            await ConsoleSession.OpenAsync(page, "/functions/logger");
+            await page.GetByRole(AriaRole.Tab, new() { Name = "Logs" }).ClickAsync();
+            await Expect(page.Locator("[data-following=true]")).ToBeAttachedAsync();
+            await page.GetByRole(AriaRole.Button, new() { Name = "Clear" }).ClickAsync();
+            var log = page.GetByRole(AriaRole.Log, new() { Name = "Log lines" });
+            using var http = new HttpClient { BaseAddress = server.BaseAddress };
+
+            await page.GetByRole(AriaRole.Button, new() { Name = "Pause" }).ClickAsync();
+            (await http.GetAsync(new Uri("/fn/logger", UriKind.Relative))).Dispose();
+            await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Paused · 2 new lines");
+            await Expect(log).Not.ToContainTextAsync("logger:");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Resume" }).ClickAsync();
+            await Expect(log).ToContainTextAsync("logger: done, answering 200");
+
+            await page.GetByLabel("Filter lines").FillAsync("DONE");
+            await Expect(log).Not.ToContainTextAsync("handling a request");
+            await Expect(log).ToContainTextAsync("logger: done, answering 200");
+
+            var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "Download" }).ClickAsync());
+            Assert.EndsWith(".log", download.SuggestedFilename, StringComparison.Ordinal);
+            var text = await File.ReadAllTextAsync(await download.PathAsync());
+            Assert.Matches("^\\d{4}-\\d\\d-\\d\\dT[0-9:.]+Z v1 \\S+ logger: done, answering 200\\n$", text);
+        }
+        finally
+        {
+            await ConsoleSession.ScreenshotAsync(page, "logs-pause-filter-download", output);
+        }
+    }
+
+    [Fact]
     public async Task The_dashboard_chart_moves_under_load()
     {
         var page = await server.NewPageAsync();
@@ -200,17 +261,28 @@ public sealed class LiveJourneyTests(DjinnServerFixture server, ITestOutputHelpe
         return response.StatusCode;
     }
 
-    /// <summary>Calls <paramref name="path"/> about 40 times a second (below the default rate limit of 100/s) for <paramref name="duration"/>.</summary>
-    private async Task DriveLoadAsync(string path, TimeSpan duration)
+    /// <summary>
+    /// Calls <paramref name="path"/> from <paramref name="callers"/> loops, each at most about 30 times a second (three stay below
+    /// the default rate limit of 100/s), for <paramref name="duration"/>; returns the number of calls.
+    /// </summary>
+    private async Task<int> DriveLoadAsync(string path, TimeSpan duration, int callers = 1)
     {
         using var http = new HttpClient { BaseAddress = server.BaseAddress };
         var until = DateTime.UtcNow + duration;
-        while (DateTime.UtcNow < until)
+        var calls = await Task.WhenAll(Enumerable.Range(0, callers).Select(async _ =>
         {
-            using var response = await http.GetAsync(new Uri(path, UriKind.Relative));
-            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-            await Task.Delay(25);
-        }
+            var count = 0;
+            while (DateTime.UtcNow < until)
+            {
+                using var response = await http.GetAsync(new Uri(path, UriKind.Relative));
+                Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+                count++;
+                await Task.Delay(25);
+            }
+
+            return count;
+        }));
+        return calls.Sum();
     }
 
     private static double Number(string? value) => double.Parse(value ?? "0", CultureInfo.InvariantCulture);
