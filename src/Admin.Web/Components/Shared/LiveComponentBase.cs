@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Components;
+using Microsoft.JSInterop;
 
 namespace Djinn.Admin.Web.Components.Shared;
 
@@ -36,14 +37,29 @@ public abstract class LiveComponentBase : ComponentBase, IDisposable
     /// <inheritdoc />
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
-        if (firstRender && !_disposed)
+        if (!firstRender || _disposed)
         {
-            Connection.Reconnected += OnReconnected;
-            await OnLiveStartAsync();
-            _ = RunAsync();
-            IsInteractive = true;
-            StateHasChanged();
+            return;
         }
+
+        Connection.Reconnected += OnReconnected;
+        try
+        {
+            await OnLiveStartAsync();
+        }
+        catch (Exception ex) when (_disposed && ex is OperationCanceledException or ObjectDisposedException or JSDisconnectedException)
+        {
+            // Left (tab switched, circuit gone) while starting: nothing to run.
+        }
+
+        if (_disposed)
+        {
+            return;
+        }
+
+        _ = RunAsync();
+        IsInteractive = true;
+        StateHasChanged();
     }
 
     /// <summary>Releases what a derived component holds (subscriptions); the timer is already stopped.</summary>
@@ -65,8 +81,8 @@ public abstract class LiveComponentBase : ComponentBase, IDisposable
             Connection.Reconnected -= OnReconnected;
         }
 
+        // Cancelled but not disposed: a start still awaiting may read the token afterwards.
         _stop.Cancel();
-        _stop.Dispose();
         Dispose(true);
         GC.SuppressFinalize(this);
     }
