@@ -182,6 +182,7 @@ public sealed class LiveJourneyTests(DjinnServerFixture server, ITestOutputHelpe
             await Expect(reveal).ToContainTextAsync("will not be shown again");
             var token = await reveal.GetByLabel("New token value").InputValueAsync();
             Assert.StartsWith("djinn_", token, StringComparison.Ordinal);
+            await page.ScreenshotAsync(new() { Path = Path.Combine(DjinnServerFixture.ScreenshotDirectory, "token-shown-once.png") });
             Assert.Equal(HttpStatusCode.OK, await ListFunctionsAsync(token));
 
             await reveal.GetByRole(AriaRole.Button, new() { Name = "Done" }).ClickAsync();

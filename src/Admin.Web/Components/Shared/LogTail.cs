@@ -41,8 +41,8 @@ public sealed class LogTail(int capacity = LogTail.DefaultCapacity)
     /// <summary>The kept lines that pass the filter, oldest first.</summary>
     public ReadOnlyCollection<LogEvent> View { get; private set; } = ReadOnlyCollection<LogEvent>.Empty;
 
-    /// <summary>The versions seen among the kept lines, ascending.</summary>
-    public IReadOnlyCollection<int> Versions => _versions;
+    /// <summary>The versions seen among the kept lines, ascending (a new list whenever they change).</summary>
+    public IReadOnlyList<int> Versions { get; private set; } = [];
 
     /// <summary>Adds stored lines (oldest first) before following; the same lines arriving live later are skipped.</summary>
     public void Backfill(IEnumerable<LogEvent> stored)
@@ -105,15 +105,22 @@ public sealed class LogTail(int capacity = LogTail.DefaultCapacity)
         }
 
         _lines.AddRange(batch);
+        var versions = _versions.Count;
         if (_lines.Count > Capacity)
         {
             _lines.RemoveRange(0, _lines.Count - Capacity);
             _versions.Clear();
             _versions.UnionWith(_lines.Select(l => l.Version));
+            versions = -1;
         }
         else
         {
             _versions.UnionWith(batch.Select(l => l.Version));
+        }
+
+        if (_versions.Count != versions)
+        {
+            Versions = [.. _versions];
         }
 
         Refilter();
@@ -151,6 +158,7 @@ public sealed class LogTail(int capacity = LogTail.DefaultCapacity)
 
         _lines.Clear();
         _versions.Clear();
+        Versions = [];
         Refilter();
     }
 
