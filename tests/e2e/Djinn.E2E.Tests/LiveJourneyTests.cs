@@ -183,6 +183,10 @@ public sealed class LiveJourneyTests(DjinnServerFixture server, ITestOutputHelpe
             var token = await reveal.GetByLabel("New token value").InputValueAsync();
             Assert.StartsWith("djinn_", token, StringComparison.Ordinal);
             await page.ScreenshotAsync(new() { Path = Path.Combine(DjinnServerFixture.ScreenshotDirectory, "token-shown-once.png") });
+            await page.Context.GrantPermissionsAsync(["clipboard-read", "clipboard-write"]);
+            await reveal.GetByRole(AriaRole.Button, new() { Name = "Copy" }).ClickAsync();
+            await Expect(reveal.GetByRole(AriaRole.Button, new() { Name = "Copied" })).ToBeVisibleAsync();
+            Assert.Equal(token, await page.EvaluateAsync<string>("() => navigator.clipboard.readText()"));
             Assert.Equal(HttpStatusCode.OK, await ListFunctionsAsync(token));
 
             await reveal.GetByRole(AriaRole.Button, new() { Name = "Done" }).ClickAsync();
