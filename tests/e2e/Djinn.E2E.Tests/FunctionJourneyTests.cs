@@ -1,0 +1,209 @@
+using System.Text;
+using Microsoft.Playwright;
+using Xunit.Abstractions;
+using static Microsoft.Playwright.Assertions;
+
+namespace Djinn.E2E.Tests;
+
+[Collection(ConsoleCollection.Name)]
+public sealed class FunctionJourneyTests(DjinnServerFixture server, ITestOutputHelper output)
+{
+    /// <summary>Writes its whole environment (NUL separators as spaces) as the response body of the JSON contract.</summary>
+    private const string EnvironmentEcho = """
+        (module
+          (import "wasi_snapshot_preview1" "environ_sizes_get" (func $sizes (param i32 i32) (result i32)))
+          (import "wasi_snapshot_preview1" "environ_get" (func $environ_get (param i32 i32) (result i32)))
+          (import "wasi_snapshot_preview1" "fd_write" (func $fd_write (param i32 i32 i32 i32) (result i32)))
+          (memory (export "memory") 2)
+          (data (i32.const 100) "{\"body\":\"")
+          (data (i32.const 120) "\"}")
+          (func (export "_start")
+            (local $i i32) (local $end i32)
+            (drop (call $sizes (i32.const 0) (i32.const 4)))
+            (drop (call $environ_get (i32.const 1024) (i32.const 8192)))
+            (local.set $i (i32.const 8192))
+            (local.set $end (i32.add (i32.const 8192) (i32.load (i32.const 4))))
+            (block $done
+              (loop $scan
+                (br_if $done (i32.ge_u (local.get $i) (local.get $end)))
+                (if (i32.eqz (i32.load8_u (local.get $i))) (then (i32.store8 (local.get $i) (i32.const 32))))
+                (local.set $i (i32.add (local.get $i) (i32.const 1)))
+                (br $scan)))
+            (i32.store (i32.const 16) (i32.const 100))
+            (i32.store (i32.const 20) (i32.const 9))
+            (i32.store (i32.const 24) (i32.const 8192))
+            (i32.store (i32.const 28) (i32.load (i32.const 4)))
+            (i32.store (i32.const 32) (i32.const 120))
+            (i32.store (i32.const 36) (i32.const 2))
+            (drop (call $fd_write (i32.const 1) (i32.const 16) (i32.const 3) (i32.const 40)))))
+        """;
+
+    [Fact]
+    public async Task An_operator_uploads_a_version_and_invokes_it_from_the_test_tab()
+    {
+        var page = await server.NewPageAsync();
+        try
+        {
+            await CreateFunctionAsync(page, "journey-hello");
+            await OpenTabAsync(page, "journey-hello", "Versions");
+            await UploadAsync(page, "hello.wat", Reply("hello from v1"), notes: "first cut");
+
+            var versions = page.GetByRole(AriaRole.Table, new() { Name = "Versions" });
+            await Expect(versions.GetByRole(AriaRole.Row)).ToHaveCountAsync(2);
+            await Expect(versions).ToContainTextAsync("first cut");
+            await Expect(versions).ToContainTextAsync("active");
+
+            await page.GetByRole(AriaRole.Tab, new() { Name = "Test" }).ClickAsync();
+            await page.GetByRole(AriaRole.Button, new() { Name = "Send request" }).ClickAsync();
+            await Expect(page.GetByLabel("Response body")).ToContainTextAsync("hello from v1");
+            await Expect(page.GetByTestId("status")).ToContainTextAsync("200");
+        }
+        finally
+        {
+            await ConsoleSession.ScreenshotAsync(page, "upload-and-invoke", output);
+        }
+    }
+
+    [Fact]
+    public async Task An_operator_rolls_back_to_the_first_version_and_the_gateway_serves_it_again()
+    {
+        var page = await server.NewPageAsync();
+        try
+        {
+            await CreateFunctionAsync(page, "journey-rollback");
+            await OpenTabAsync(page, "journey-rollback", "Versions");
+            await UploadAsync(page, "one.wat", Reply("version one"));
+            var versions = page.GetByRole(AriaRole.Table, new() { Name = "Versions" });
+            await Expect(versions.GetByRole(AriaRole.Row)).ToHaveCountAsync(2);
+            await UploadAsync(page, "two.wat", Reply("version two"));
+            await Expect(versions.GetByRole(AriaRole.Row)).ToHaveCountAsync(3);
+            Assert.Equal("version two", await InvokeAsync("journey-rollback"));
+
+            await page.GetByRole(AriaRole.Button, new() { Name = "Activate version 1" }).ClickAsync();
+            // The confirmation dialog's button; the rows' buttons are named "Activate version N".
+            await page.GetByRole(AriaRole.Button, new() { Name = "Activate", Exact = true }).ClickAsync();
+
+            await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Activate version 2" })).ToBeVisibleAsync();
+            await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Activate version 1" })).ToHaveCountAsync(0);
+            Assert.Equal("version one", await InvokeAsync("journey-rollback"));
+        }
+        finally
+        {
+            await ConsoleSession.ScreenshotAsync(page, "rollback", output);
+        }
+    }
+
+    [Fact]
+    public async Task A_secret_reaches_the_guest_but_never_the_page()
+    {
+        const string secret = "s3cret-e2e-value-7781";
+        var page = await server.NewPageAsync();
+        try
+        {
+            await CreateFunctionAsync(page, "journey-secret");
+            await OpenTabAsync(page, "journey-secret", "Versions");
+            await UploadAsync(page, "env.wat", Encoding.UTF8.GetBytes(EnvironmentEcho));
+            await Expect(page.GetByRole(AriaRole.Table, new() { Name = "Versions" }).GetByRole(AriaRole.Row)).ToHaveCountAsync(2);
+
+            await page.GetByRole(AriaRole.Tab, new() { Name = "Configuration" }).ClickAsync();
+            await page.GetByLabel("Secret name").FillAsync("API_KEY");
+            await page.GetByLabel("Secret value").FillAsync(secret);
+            await page.GetByRole(AriaRole.Button, new() { Name = "Save secret" }).ClickAsync();
+
+            var secrets = page.GetByRole(AriaRole.Table, new() { Name = "Secrets" });
+            await Expect(secrets).ToContainTextAsync("API_KEY");
+            await Expect(secrets).ToContainTextAsync("••••••••");
+            await Expect(page.GetByLabel("Secret value")).ToHaveValueAsync("");
+            Assert.Contains("API_KEY=" + secret, await InvokeAsync("journey-secret"), StringComparison.Ordinal);
+            Assert.DoesNotContain(secret, await page.ContentAsync(), StringComparison.Ordinal);
+        }
+        finally
+        {
+            await ConsoleSession.ScreenshotAsync(page, "secret", output);
+        }
+    }
+
+    [Fact]
+    public async Task A_malformed_upload_shows_the_engine_error_and_the_version_list_is_unchanged()
+    {
+        var page = await server.NewPageAsync();
+        try
+        {
+            await CreateFunctionAsync(page, "journey-malformed");
+            await OpenTabAsync(page, "journey-malformed", "Versions");
+            await UploadAsync(page, "good.wat", Reply("fine"));
+            var versions = page.GetByRole(AriaRole.Table, new() { Name = "Versions" });
+            await Expect(versions.GetByRole(AriaRole.Row)).ToHaveCountAsync(2);
+
+            await UploadAsync(page, "broken.wat", Encoding.UTF8.GetBytes("(module (func (export \"_start\")"));
+
+            var alert = page.GetByRole(AriaRole.Alert).Filter(new() { HasText = "Invalid module" });
+            await Expect(alert).ToBeVisibleAsync();
+            Assert.Matches(@"Invalid module: \S+", await alert.InnerTextAsync());
+            await page.ReloadAsync();
+            await Expect(page.Locator("[data-interactive=true]").First).ToBeAttachedAsync();
+            await page.GetByRole(AriaRole.Tab, new() { Name = "Versions" }).ClickAsync();
+            await Expect(versions.GetByRole(AriaRole.Row)).ToHaveCountAsync(2);
+        }
+        finally
+        {
+            await ConsoleSession.ScreenshotAsync(page, "malformed-upload", output);
+        }
+    }
+
+    /// <summary>A JSON-contract module that answers 200 with <paramref name="text"/> (plain characters only) as its body.</summary>
+    private static byte[] Reply(string text)
+    {
+        var json = $$"""{"status":200,"headers":{"content-type":["text/plain"]},"body":"{{text}}"}""";
+        var length = Encoding.UTF8.GetByteCount(json);
+        var wat = $$"""
+            (module
+              (import "wasi_snapshot_preview1" "fd_write" (func $fd_write (param i32 i32 i32 i32) (result i32)))
+              (memory (export "memory") 1)
+              (data (i32.const 64) "{{json.Replace("\"", "\\\"", StringComparison.Ordinal)}}")
+              (func (export "_start")
+                (i32.store (i32.const 0) (i32.const 64))
+                (i32.store (i32.const 4) (i32.const {{length}}))
+                (drop (call $fd_write (i32.const 1) (i32.const 0) (i32.const 1) (i32.const 8)))))
+            """;
+        return Encoding.UTF8.GetBytes(wat);
+    }
+
+    private static async Task CreateFunctionAsync(IPage page, string name)
+    {
+        await ConsoleSession.OpenAsync(page, "/functions");
+        await page.GetByLabel("New function name").FillAsync(name);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create function" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = name, Exact = true })).ToBeVisibleAsync();
+    }
+
+    private static async Task OpenTabAsync(IPage page, string function, string tab)
+    {
+        await ConsoleSession.OpenAsync(page, "/functions/" + function);
+        await page.GetByRole(AriaRole.Tab, new() { Name = tab }).ClickAsync();
+    }
+
+    /// <summary>Chooses a file in the Versions tab's upload, adds notes and uploads it.</summary>
+    private static async Task UploadAsync(IPage page, string fileName, byte[] content, string? notes = null)
+    {
+        await page.Locator("input[type=file]").SetInputFilesAsync(new FilePayload { Name = fileName, MimeType = "text/plain", Buffer = content });
+        if (notes is not null)
+        {
+            await page.GetByLabel("Notes", new() { Exact = true }).FillAsync(notes);
+        }
+
+        var upload = page.GetByRole(AriaRole.Button, new() { Name = "Upload version" });
+        await Expect(upload).ToBeEnabledAsync();
+        await upload.ClickAsync();
+    }
+
+    /// <summary>The gateway's answer body for <c>GET /fn/{name}</c>, asserting 200.</summary>
+    private async Task<string> InvokeAsync(string function)
+    {
+        using var http = new HttpClient { BaseAddress = server.BaseAddress };
+        using var response = await http.GetAsync(new Uri("/fn/" + function, UriKind.Relative));
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode}: {body}");
+        return body;
+    }
+}
