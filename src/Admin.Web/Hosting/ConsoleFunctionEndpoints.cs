@@ -55,7 +55,8 @@ public static class ConsoleFunctionEndpoints
     {
         if (!IsSameOrigin(context.Request))
         {
-            return TypedResults.Problem("console uploads must come from the console's own pages", statusCode: StatusCodes.Status403Forbidden, title: "Forbidden");
+            return TypedResults.Problem(
+                "console uploads must come from the console's own pages", statusCode: StatusCodes.Status403Forbidden, title: "Forbidden");
         }
 
         return await uploader.UploadAsync(name, context.Request, context.User.Actor() + " (console)", context.RequestAborted);

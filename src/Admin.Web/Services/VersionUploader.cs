@@ -17,8 +17,9 @@ namespace Djinn.Admin.Web.Services;
 public sealed record VersionUpload(byte[] Bytes, string FileName, string? Notes, bool Activate = true);
 
 /// <summary>
-/// Uploads and activates versions, for the REST API and the console alike. An upload reads the multipart body, lets the engine decode, validate
-/// and compile the module, stores it only when the engine accepts it, and compiles it into the gateway's cache.
+/// Uploads and activates versions, for the REST API and the console alike. An upload reads the multipart body, lets
+/// the engine decode, validate and compile the module, stores it only when the engine accepts it, and compiles it into
+/// the gateway's cache.
 /// </summary>
 public sealed class VersionUploader(
     ModuleInspector inspector, FunctionStore functions, VersionStore versions, FunctionRuntime runtime, IOptions<ServerOptions> options)

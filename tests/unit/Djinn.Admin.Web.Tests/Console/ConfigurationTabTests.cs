@@ -77,7 +77,10 @@ public sealed class ConfigurationTabTests(ServerFixture server) : IClassFixture<
     [Fact]
     public void A_copy_of_the_limits_carries_every_field()
     {
-        var limits = new FunctionLimits { TimeoutMs = 5, MemoryMb = 6, Fuel = 7, MaxConcurrency = 8, MaxRequestBytes = 9, MaxResponseBytes = 10, RateLimitPerSecond = 11, RateLimitBurst = 12 };
+        var limits = new FunctionLimits
+        {
+            TimeoutMs = 5, MemoryMb = 6, Fuel = 7, MaxConcurrency = 8, MaxRequestBytes = 9, MaxResponseBytes = 10, RateLimitPerSecond = 11, RateLimitBurst = 12,
+        };
 
         var copy = ConfigurationDrafts.Copy(limits);
 

@@ -34,14 +34,22 @@ public static class ConfigurationDrafts
     /// <summary>Every field of <see cref="FunctionLimits"/>, in the order shown.</summary>
     public static IReadOnlyList<LimitField> LimitFields { get; } =
     [
-        new("timeoutMs", "Timeout (ms)", Range("Wall-clock budget per request", LimitRanges.TimeoutMs), l => l.TimeoutMs, (l, v) => l.TimeoutMs = Narrow(v)),
-        new("memoryMb", "Memory (MiB)", Range("Largest linear memory", LimitRanges.MemoryMb), l => l.MemoryMb, (l, v) => l.MemoryMb = Narrow(v)),
-        new("fuel", "Fuel (instructions, 0 = off)", Range("Instruction budget per request", LimitRanges.Fuel), l => l.Fuel, (l, v) => l.Fuel = v),
-        new("maxConcurrency", "Max concurrency", Range("Requests running at once", LimitRanges.MaxConcurrency), l => l.MaxConcurrency, (l, v) => l.MaxConcurrency = Narrow(v)),
-        new("maxRequestBytes", "Max request (bytes)", Range("Largest request body", LimitRanges.MaxRequestBytes), l => l.MaxRequestBytes, (l, v) => l.MaxRequestBytes = v),
-        new("maxResponseBytes", "Max response (bytes)", Range("Largest response", LimitRanges.MaxResponseBytes), l => l.MaxResponseBytes, (l, v) => l.MaxResponseBytes = v),
-        new("rateLimitPerSecond", "Rate limit (requests/s, 0 = off)", Range("Sustained requests per second", LimitRanges.RateLimitPerSecond), l => l.RateLimitPerSecond, (l, v) => l.RateLimitPerSecond = Narrow(v)),
-        new("rateLimitBurst", "Burst (requests)", Range("Requests allowed above the rate", LimitRanges.RateLimitBurst), l => l.RateLimitBurst, (l, v) => l.RateLimitBurst = Narrow(v)),
+        new("timeoutMs", "Timeout (ms)", Range("Wall-clock budget per request", LimitRanges.TimeoutMs),
+            l => l.TimeoutMs, (l, v) => l.TimeoutMs = Narrow(v)),
+        new("memoryMb", "Memory (MiB)", Range("Largest linear memory", LimitRanges.MemoryMb),
+            l => l.MemoryMb, (l, v) => l.MemoryMb = Narrow(v)),
+        new("fuel", "Fuel (instructions, 0 = off)", Range("Instruction budget per request", LimitRanges.Fuel),
+            l => l.Fuel, (l, v) => l.Fuel = v),
+        new("maxConcurrency", "Max concurrency", Range("Requests running at once", LimitRanges.MaxConcurrency),
+            l => l.MaxConcurrency, (l, v) => l.MaxConcurrency = Narrow(v)),
+        new("maxRequestBytes", "Max request (bytes)", Range("Largest request body", LimitRanges.MaxRequestBytes),
+            l => l.MaxRequestBytes, (l, v) => l.MaxRequestBytes = v),
+        new("maxResponseBytes", "Max response (bytes)", Range("Largest response", LimitRanges.MaxResponseBytes),
+            l => l.MaxResponseBytes, (l, v) => l.MaxResponseBytes = v),
+        new("rateLimitPerSecond", "Rate limit (requests/s, 0 = off)", Range("Sustained requests per second", LimitRanges.RateLimitPerSecond),
+            l => l.RateLimitPerSecond, (l, v) => l.RateLimitPerSecond = Narrow(v)),
+        new("rateLimitBurst", "Burst (requests)", Range("Requests allowed above the rate", LimitRanges.RateLimitBurst),
+            l => l.RateLimitBurst, (l, v) => l.RateLimitBurst = Narrow(v)),
     ];
 
     /// <summary>A copy of <paramref name="limits"/> to edit.</summary>
