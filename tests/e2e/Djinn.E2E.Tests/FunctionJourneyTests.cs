@@ -65,7 +65,7 @@ public sealed class FunctionJourneyTests(DjinnServerFixture server, ITestOutputH
     }
 
     [Fact]
-    public async Task An_operator_rolls_back_to_the_first_version_and_the_gateway_serves_it_again()
+    public async Task An_operator_rolls_back_to_the_first_version_and_the_gateway_serves_it_again_then_tries_a_canary()
     {
         var page = await server.NewPageAsync();
         try
@@ -85,6 +85,17 @@ public sealed class FunctionJourneyTests(DjinnServerFixture server, ITestOutputH
 
             await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Activate version 2" })).ToBeVisibleAsync();
             await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Activate version 1" })).ToHaveCountAsync(0);
+            Assert.Equal("version one", await InvokeAsync("journey-rollback"));
+
+            // A canary taking every request sends traffic to version 2 until it is cleared.
+            await page.GetByLabel("Canary version").ClickAsync();
+            await page.GetByRole(AriaRole.Option, new() { Name = "2", Exact = true }).ClickAsync();
+            await page.GetByLabel("Canary percent").FillAsync("100");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Save canary" }).ClickAsync();
+            await Expect(versions).ToContainTextAsync("canary");
+            Assert.Equal("version two", await InvokeAsync("journey-rollback"));
+            await page.GetByRole(AriaRole.Button, new() { Name = "Clear canary" }).ClickAsync();
+            await Expect(versions).Not.ToContainTextAsync("canary");
             Assert.Equal("version one", await InvokeAsync("journey-rollback"));
         }
         finally
@@ -188,14 +199,28 @@ public sealed class FunctionJourneyTests(DjinnServerFixture server, ITestOutputH
     /// <summary>Chooses a file in the Versions tab's upload, adds notes and uploads it.</summary>
     private static async Task UploadAsync(IPage page, string fileName, byte[] content, string? notes = null)
     {
-        await page.Locator("input[type=file]").SetInputFilesAsync(new FilePayload { Name = fileName, MimeType = "text/plain", Buffer = content });
+        var upload = page.GetByRole(AriaRole.Button, new() { Name = "Upload version" });
+        var file = new FilePayload { Name = fileName, MimeType = "text/plain", Buffer = content };
+        // RadzenUpload attaches its change listener after its first render; a file chosen a moment earlier is not seen,
+        // so choose it again until the component has taken it.
+        for (var attempt = 1; ; attempt++)
+        {
+            await page.Locator("input[type=file]").SetInputFilesAsync(file);
+            try
+            {
+                await Expect(upload).ToBeEnabledAsync(new() { Timeout = 3_000 });
+                break;
+            }
+            catch (PlaywrightException) when (attempt < 3)
+            {
+            }
+        }
+
         if (notes is not null)
         {
             await page.GetByLabel("Notes", new() { Exact = true }).FillAsync(notes);
         }
 
-        var upload = page.GetByRole(AriaRole.Button, new() { Name = "Upload version" });
-        await Expect(upload).ToBeEnabledAsync();
         await upload.ClickAsync();
     }
 
