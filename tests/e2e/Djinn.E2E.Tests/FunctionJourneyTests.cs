@@ -127,10 +127,42 @@ public sealed class FunctionJourneyTests(DjinnServerFixture server, ITestOutputH
             await Expect(page.GetByLabel("Secret value")).ToHaveValueAsync("");
             Assert.Contains("API_KEY=" + secret, await InvokeAsync("journey-secret"), StringComparison.Ordinal);
             Assert.DoesNotContain(secret, await page.ContentAsync(), StringComparison.Ordinal);
+            await secrets.ScrollIntoViewIfNeededAsync();
         }
         finally
         {
             await ConsoleSession.ScreenshotAsync(page, "secret", output);
+        }
+    }
+
+    [Fact]
+    public async Task An_out_of_range_limit_is_explained_beside_its_field_and_a_valid_one_is_saved()
+    {
+        var page = await server.NewPageAsync();
+        try
+        {
+            await CreateFunctionAsync(page, "journey-limits");
+            await OpenTabAsync(page, "journey-limits", "Configuration");
+
+            var timeout = page.GetByLabel("Timeout (ms)");
+            await timeout.FillAsync("0");
+            await timeout.PressAsync("Tab");
+            await Expect(page.GetByRole(AriaRole.Alert).Filter(new() { HasText = "Timeout (ms) must be between 1 and 300000, was 0" })).ToBeVisibleAsync();
+            await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Save limits" })).ToBeDisabledAsync();
+
+            await timeout.FillAsync("2500");
+            await timeout.PressAsync("Tab");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Save limits" }).ClickAsync();
+            await Expect(page.GetByText("Limits saved")).ToBeVisibleAsync();
+            await page.ReloadAsync();
+            await Expect(page.Locator("[data-interactive=true]").First).ToBeAttachedAsync();
+            await page.GetByRole(AriaRole.Tab, new() { Name = "Configuration" }).ClickAsync();
+            await Expect(page.GetByLabel("Timeout (ms)")).ToHaveValueAsync("2500");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Save limits" }).ScrollIntoViewIfNeededAsync();
+        }
+        finally
+        {
+            await ConsoleSession.ScreenshotAsync(page, "limits", output);
         }
     }
 
