@@ -41,8 +41,7 @@ public sealed class FunctionJourneyTests(DjinnServerFixture server, ITestOutputH
     [Fact]
     public async Task An_operator_uploads_a_version_and_invokes_it_from_the_test_tab()
     {
-        var page = await server.NewPageAsync();
-        try
+        await JourneyAsync("upload-and-invoke", async page =>
         {
             await CreateFunctionAsync(page, "journey-hello");
             await OpenTabAsync(page, "journey-hello", "Versions");
@@ -57,18 +56,13 @@ public sealed class FunctionJourneyTests(DjinnServerFixture server, ITestOutputH
             await page.GetByRole(AriaRole.Button, new() { Name = "Send request" }).ClickAsync();
             await Expect(page.GetByLabel("Response body")).ToContainTextAsync("hello from v1");
             await Expect(page.GetByTestId("status")).ToContainTextAsync("200");
-        }
-        finally
-        {
-            await ConsoleSession.ScreenshotAsync(page, "upload-and-invoke", output);
-        }
+        });
     }
 
     [Fact]
     public async Task An_operator_rolls_back_to_the_first_version_and_the_gateway_serves_it_again_then_tries_a_canary()
     {
-        var page = await server.NewPageAsync();
-        try
+        await JourneyAsync("rollback", async page =>
         {
             await CreateFunctionAsync(page, "journey-rollback");
             await OpenTabAsync(page, "journey-rollback", "Versions");
@@ -97,19 +91,14 @@ public sealed class FunctionJourneyTests(DjinnServerFixture server, ITestOutputH
             await page.GetByRole(AriaRole.Button, new() { Name = "Clear canary" }).ClickAsync();
             await Expect(versions).Not.ToContainTextAsync("canary");
             Assert.Equal("version one", await InvokeAsync("journey-rollback"));
-        }
-        finally
-        {
-            await ConsoleSession.ScreenshotAsync(page, "rollback", output);
-        }
+        });
     }
 
     [Fact]
     public async Task A_secret_reaches_the_guest_but_never_the_page()
     {
         const string secret = "s3cret-e2e-value-7781";
-        var page = await server.NewPageAsync();
-        try
+        await JourneyAsync("secret", async page =>
         {
             await CreateFunctionAsync(page, "journey-secret");
             await OpenTabAsync(page, "journey-secret", "Versions");
@@ -128,18 +117,13 @@ public sealed class FunctionJourneyTests(DjinnServerFixture server, ITestOutputH
             Assert.Contains("API_KEY=" + secret, await InvokeAsync("journey-secret"), StringComparison.Ordinal);
             Assert.DoesNotContain(secret, await page.ContentAsync(), StringComparison.Ordinal);
             await secrets.ScrollIntoViewIfNeededAsync();
-        }
-        finally
-        {
-            await ConsoleSession.ScreenshotAsync(page, "secret", output);
-        }
+        });
     }
 
     [Fact]
     public async Task An_out_of_range_limit_is_explained_beside_its_field_and_a_valid_one_is_saved()
     {
-        var page = await server.NewPageAsync();
-        try
+        await JourneyAsync("limits", async page =>
         {
             await CreateFunctionAsync(page, "journey-limits");
             await OpenTabAsync(page, "journey-limits", "Configuration");
@@ -159,18 +143,13 @@ public sealed class FunctionJourneyTests(DjinnServerFixture server, ITestOutputH
             await page.GetByRole(AriaRole.Tab, new() { Name = "Configuration" }).ClickAsync();
             await Expect(page.GetByLabel("Timeout (ms)")).ToHaveValueAsync("2500");
             await page.GetByRole(AriaRole.Button, new() { Name = "Save limits" }).ScrollIntoViewIfNeededAsync();
-        }
-        finally
-        {
-            await ConsoleSession.ScreenshotAsync(page, "limits", output);
-        }
+        });
     }
 
     [Fact]
     public async Task A_malformed_upload_shows_the_engine_error_and_the_version_list_is_unchanged()
     {
-        var page = await server.NewPageAsync();
-        try
+        await JourneyAsync("malformed-upload", async page =>
         {
             await CreateFunctionAsync(page, "journey-malformed");
             await OpenTabAsync(page, "journey-malformed", "Versions");
@@ -189,10 +168,25 @@ public sealed class FunctionJourneyTests(DjinnServerFixture server, ITestOutputH
             Assert.Equal(System.Net.HttpStatusCode.NotFound, pinned.StatusCode);
             Assert.Equal("fine", await InvokeAsync("journey-malformed"));
             await Expect(versions.GetByRole(AriaRole.Row)).ToHaveCountAsync(2);
+        });
+    }
+
+    /// <summary>Runs <paramref name="steps"/> on a new page, with the server's log on failure and a closing screenshot.</summary>
+    private async Task JourneyAsync(string screenshot, Func<IPage, Task> steps)
+    {
+        var page = await server.NewPageAsync();
+        try
+        {
+            await steps(page);
+        }
+        catch (Exception)
+        {
+            output.WriteLine(server.ServerLog);
+            throw;
         }
         finally
         {
-            await ConsoleSession.ScreenshotAsync(page, "malformed-upload", output);
+            await ConsoleSession.ScreenshotAsync(page, screenshot, output);
         }
     }
 

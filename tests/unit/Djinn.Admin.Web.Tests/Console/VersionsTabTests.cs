@@ -75,6 +75,14 @@ public sealed class VersionsTabTests
         Assert.Contains("did not answer", VersionRows.UploadError(""), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Only_a_version_answer_counts_as_a_finished_upload()
+    {
+        Assert.Equal(3, VersionRows.UploadedVersion("""{"version":3,"sha256":"ab"}"""));
+        Assert.Null(VersionRows.UploadedVersion("<!DOCTYPE html><title>Log in</title>"));
+        Assert.Null(VersionRows.UploadedVersion(null));
+    }
+
     private static Task<string> RenderListAsync() =>
         TabRendering.RenderAsync<VersionsTabList>(new() { ["Rows"] = _rows });
 }

@@ -54,6 +54,26 @@ public static class VersionRows
     };
 
     /// <summary>
+    /// The number of the version the upload endpoint created, from its JSON answer; null when the answer is something
+    /// else (for example the login page after the console session expired).
+    /// </summary>
+    public static int? UploadedVersion(string? response)
+    {
+        try
+        {
+            using var json = JsonDocument.Parse(response ?? "");
+            return json.RootElement.ValueKind == JsonValueKind.Object
+                && json.RootElement.TryGetProperty("version", out var version) && version.TryGetInt32(out var number)
+                ? number
+                : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
     /// The message of a refused upload from the server's answer: the ProblemDetails title and detail (for a rejected
     /// module, the engine's error), or the raw text when it is not a ProblemDetails.
     /// </summary>
