@@ -59,6 +59,6 @@ public static class ConsoleFunctionEndpoints
                 "console uploads must come from the console's own pages", statusCode: StatusCodes.Status403Forbidden, title: "Forbidden");
         }
 
-        return await uploader.UploadAsync(name, context.Request, context.User.Actor() + " (console)", context.RequestAborted);
+        return await uploader.UploadAsync(name, context.Request, ConsoleActor.Of(context.User), context.RequestAborted);
     }
 }

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Djinn.Admin.Web.Auth;
 using Microsoft.AspNetCore.Components.Authorization;
 
@@ -7,9 +8,9 @@ namespace Djinn.Admin.Web.Services;
 public static class ConsoleActor
 {
     /// <summary>The signed-in user (or <c>anonymous</c>) followed by <c>(console)</c>.</summary>
-    public static async Task<string> OfAsync(Task<AuthenticationState>? authState)
-    {
-        var user = authState is null ? null : (await authState).User;
-        return (user?.Actor() ?? "anonymous") + " (console)";
-    }
+    public static async Task<string> OfAsync(Task<AuthenticationState>? authState) =>
+        Of(authState is null ? null : (await authState).User);
+
+    /// <summary>The audit actor for <paramref name="user"/> acting in the console.</summary>
+    public static string Of(ClaimsPrincipal? user) => (user?.Actor() ?? "anonymous") + " (console)";
 }
