@@ -44,6 +44,7 @@ public static class ConsoleSetup
                     e.Metadata.Add(new AllowAnonymousAttribute());
                 }
             });
+        app.MapConsoleFunctionEndpoints();
         app.MapPost(ConsoleAuth.LogoutPath, (Delegate)ConsoleAuth.LogoutAsync).RequireAuthorization(ConsoleAuth.PolicyName);
         return app;
     }

@@ -39,6 +39,7 @@ public static class ServerSetup
         services.AddHostedService<DataInitializer>();
         services.AddSingleton(_ => new Djinn.Engine.Engine(new Djinn.Engine.Config()));
         services.AddSingleton<ModuleInspector>();
+        services.AddDjinnFunctionManagement();
 
         services.AddProblemDetails();
         services.AddExceptionHandler<BadRequestExceptionHandler>();
