@@ -13,14 +13,23 @@ window.djinnConsole = {
         URL.revokeObjectURL(url);
     },
 
-    // Keeps a scrolling element pinned to its bottom as content arrives, unless the user scrolled up.
+    // Keeps a scrolling element pinned to its bottom as content arrives, unless the user scrolled up. Only scrolling
+    // that follows the user's own input (wheel, touch, keys, the scrollbar) can unpin it: content growing under a
+    // virtualized list also fires scroll events, and those must not count as the user leaving the bottom.
     followTail(element) {
         if (!element || element.djinnFollow) {
             return;
         }
         let stick = true;
+        let userInputAt = 0;
+        const userInput = () => { userInputAt = performance.now(); };
+        for (const type of ["wheel", "touchstart", "touchmove", "keydown", "mousedown"]) {
+            element.addEventListener(type, userInput, { passive: true });
+        }
         element.addEventListener("scroll", () => {
-            stick = element.scrollTop + element.clientHeight >= element.scrollHeight - 8;
+            if (performance.now() - userInputAt < 1000) {
+                stick = element.scrollTop + element.clientHeight >= element.scrollHeight - 8;
+            }
         });
         const observer = new MutationObserver(() => {
             if (stick) {
