@@ -9,7 +9,8 @@ namespace Djinn.Engine;
 /// </summary>
 public sealed class Store : IDisposable
 {
-    private long _fuelGranted;
+    // Compiled code counts fuel down from long.MaxValue until a budget is set, so consumption is known either way.
+    private long _fuelGranted = long.MaxValue;
 
     /// <summary>Creates a store for modules of <paramref name="engine"/>.</summary>
     public Store(Engine engine)
@@ -73,7 +74,10 @@ public sealed class Store : IDisposable
         }
     }
 
-    /// <summary>Fuel consumed since it was last set.</summary>
+    /// <summary>
+    /// Fuel consumed since it was last set (or since the store was created, when no budget was set); 0 when the engine
+    /// does not meter fuel.
+    /// </summary>
     public long FuelConsumed => _fuelGranted - Fuel;
 
     /// <summary>Arbitrary host data attached to the store.</summary>

@@ -77,7 +77,7 @@ public sealed class FunctionHost
         clock.Stop();
 
         var logs = SplitLines(stderr);
-        long fuelUsed = limits.Fuel is null ? 0 : store.FuelConsumed;
+        long fuelUsed = store.FuelConsumed;
         long memory = store.MemoryBytesUsed;
         InvocationResult Result(FunctionOutcome outcome, FunctionResponse? response, string? message) =>
             new(outcome, response, trap, message, logs, clock.Elapsed, fuelUsed, memory);

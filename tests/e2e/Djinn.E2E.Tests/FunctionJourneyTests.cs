@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;
@@ -56,6 +57,7 @@ public sealed class FunctionJourneyTests(DjinnServerFixture server, ITestOutputH
             await page.GetByRole(AriaRole.Button, new() { Name = "Send request" }).ClickAsync();
             await Expect(page.GetByLabel("Response body")).ToContainTextAsync("hello from v1");
             await Expect(page.GetByTestId("status")).ToContainTextAsync("200");
+            await Expect(page.GetByTestId("fuel")).ToHaveTextAsync(new Regex("^[1-9][0-9,]*$"));
         });
     }
 

@@ -87,6 +87,30 @@ public sealed class FunctionHostTests
     }
 
     [Fact]
+    public void Fuel_used_is_reported_even_without_a_fuel_limit()
+    {
+        var metered = Run(Fixture("hello.wat"));
+
+        Assert.Equal(FunctionOutcome.Success, metered.Outcome);
+        Assert.InRange(metered.FuelConsumed, 1, 1_000_000);
+        var limited = Run(Fixture("hello.wat"), limits: new FunctionLimits { Fuel = 1_000_000 });
+        Assert.Equal(metered.FuelConsumed, limited.FuelConsumed);
+    }
+
+    [Fact]
+    public void An_engine_without_metering_reports_no_fuel_used()
+    {
+        var engine = new Engine(new Config());
+        var module = Module.FromFile(engine, TestPaths.TestSource(Path.Combine("Functions", "Fixtures", "hello.wat")));
+
+        var result = new FunctionHost(engine).Invoke(
+            new FunctionInvocation(module, "test", 1, FunctionMode.Json, Request(), new Dictionary<string, string>(), new FunctionLimits()));
+
+        Assert.Equal(FunctionOutcome.Success, result.Outcome);
+        Assert.Equal(0, result.FuelConsumed);
+    }
+
+    [Fact]
     public void A_module_without_start_is_reported_not_thrown()
     {
         var result = Run(Module.FromText(Engine, "lib", "(module (func (export \"f\")))"));
