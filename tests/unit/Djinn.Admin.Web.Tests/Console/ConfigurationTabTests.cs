@@ -17,7 +17,7 @@ public sealed class ConfigurationTabTests(ServerFixture server) : IClassFixture<
     [Fact]
     public async Task Secrets_are_listed_by_name_with_a_mask_and_an_empty_value_field()
     {
-        var html = await TabRendering.RenderAsync<ConfigurationTabSecrets>(new()
+        var html = await ComponentRendering.RenderAsync<ConfigurationTabSecrets>(new()
         {
             ["Names"] = new[] { "API_KEY", "DB_PASSWORD" },
             ["Set"] = (Func<string, string, Task<bool>>)((_, _) => Task.FromResult(true)),
@@ -39,7 +39,7 @@ public sealed class ConfigurationTabTests(ServerFixture server) : IClassFixture<
         await admin.SetEnvAsync("config-secret", new() { ["GREETING"] = "hello-env" });
 
         await using var scope = server.Factory.Services.CreateAsyncScope();
-        var html = await TabRendering.RenderAsync<ConfigurationTab>(scope.ServiceProvider, new() { ["FunctionName"] = "config-secret" });
+        var html = await ComponentRendering.RenderAsync<ConfigurationTab>(scope.ServiceProvider, new() { ["FunctionName"] = "config-secret" });
 
         Assert.Contains("<code>API_KEY</code>", html, StringComparison.Ordinal);
         Assert.Contains(_renderedMask, html, StringComparison.Ordinal);
@@ -52,7 +52,7 @@ public sealed class ConfigurationTabTests(ServerFixture server) : IClassFixture<
     {
         var draft = new FunctionLimits { TimeoutMs = 0, MemoryMb = 5000 };
 
-        var html = await TabRendering.RenderAsync<ConfigurationTabLimits>(new() { ["Draft"] = draft });
+        var html = await ComponentRendering.RenderAsync<ConfigurationTabLimits>(new() { ["Draft"] = draft });
 
         Assert.Contains("data-field=\"timeoutMs\">Timeout (ms) must be between 1 and 300000, was 0</div>", html, StringComparison.Ordinal);
         Assert.Contains("data-field=\"memoryMb\">Memory (MiB) must be between 1 and 4096, was 5000</div>", html, StringComparison.Ordinal);
@@ -63,7 +63,7 @@ public sealed class ConfigurationTabTests(ServerFixture server) : IClassFixture<
     [Fact]
     public async Task Valid_limits_show_no_messages_and_every_field_is_labelled()
     {
-        var html = await TabRendering.RenderAsync<ConfigurationTabLimits>(new() { ["Draft"] = new FunctionLimits() });
+        var html = await ComponentRendering.RenderAsync<ConfigurationTabLimits>(new() { ["Draft"] = new FunctionLimits() });
 
         Assert.DoesNotContain("field-error", html, StringComparison.Ordinal);
         foreach (var field in ConfigurationDrafts.LimitFields)

@@ -2,7 +2,7 @@ using Djinn.Admin.Web.Components.Shared;
 using Djinn.Admin.Web.Telemetry;
 using Djinn.Admin.Web.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
-using static Djinn.Admin.Web.Tests.Console.LiveRendering;
+using static Djinn.Admin.Web.Tests.Console.LiveSamples;
 
 namespace Djinn.Admin.Web.Tests.Console;
 
@@ -11,7 +11,7 @@ public sealed class DashboardRenderingTests(ServerFixture server) : IClassFixtur
     [Fact]
     public async Task The_cards_show_each_figure_as_text_and_as_a_data_value()
     {
-        var html = await RenderAsync<LiveFigureCards>(new() { ["Figures"] = Figures(null, 2.5, errorRate: 0.1, p50: 1.5, p95: 20, p99: 40) });
+        var html = await ComponentRendering.RenderAsync<LiveFigureCards>(new() { ["Figures"] = Figures(null, 2.5, errorRate: 0.1, p50: 1.5, p95: 20, p99: 40) });
 
         Assert.Contains("aria-label=\"Requests per second\" data-metric=\"rps\" data-value=\"2.5\"", html, StringComparison.Ordinal);
         Assert.Contains("data-metric=\"error-rate\" data-value=\"0.1\"", html, StringComparison.Ordinal);
@@ -33,7 +33,7 @@ public sealed class DashboardRenderingTests(ServerFixture server) : IClassFixtur
 
         var samples = scope.ServiceProvider.GetRequiredService<LiveHistory>().Recent(LiveSeries.ChartSamples);
 
-        var html = await LiveRendering.RenderAsync<LiveCharts>(scope.ServiceProvider, new() { ["Samples"] = samples, ["Function"] = "dash-busy" });
+        var html = await ComponentRendering.RenderAsync<LiveCharts>(scope.ServiceProvider, new() { ["Samples"] = samples, ["Function"] = "dash-busy" });
 
         var latest = System.Text.RegularExpressions.Regex.Match(html, "aria-label=\"Requests per second chart\" data-points=\"[1-9][0-9]*\" data-latest=\"([^\"]+)\"");
         Assert.True(latest.Success, html);

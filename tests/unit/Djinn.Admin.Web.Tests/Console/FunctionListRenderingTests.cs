@@ -1,8 +1,4 @@
 using Djinn.Admin.Web.Components.Pages.Functions;
-using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Web;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Djinn.Admin.Web.Tests.Console;
 
@@ -11,7 +7,7 @@ public sealed class FunctionListRenderingTests
     [Fact]
     public async Task An_active_version_renders_as_a_badge_with_its_number()
     {
-        var html = await RenderAsync<ActiveVersionBadge>(new Dictionary<string, object?> { ["Version"] = 3 });
+        var html = await ComponentRendering.RenderAsync<ActiveVersionBadge>(new Dictionary<string, object?> { ["Version"] = 3 });
 
         Assert.Contains(">v3</span>", html, StringComparison.Ordinal);
         Assert.DoesNotContain("version-none", html, StringComparison.Ordinal);
@@ -20,7 +16,7 @@ public sealed class FunctionListRenderingTests
     [Fact]
     public async Task A_function_without_versions_renders_none()
     {
-        var html = await RenderAsync<ActiveVersionBadge>(new Dictionary<string, object?> { ["Version"] = null });
+        var html = await ComponentRendering.RenderAsync<ActiveVersionBadge>(new Dictionary<string, object?> { ["Version"] = null });
 
         Assert.Contains("version-none", html, StringComparison.Ordinal);
         Assert.Contains(">none</span>", html, StringComparison.Ordinal);
@@ -45,17 +41,5 @@ public sealed class FunctionListRenderingTests
     public void Function_names_are_validated_like_the_api(string name, bool valid)
     {
         Assert.Equal(valid, FunctionRows.ValidateName(name) is null);
-    }
-
-    private static async Task<string> RenderAsync<TComponent>(Dictionary<string, object?> parameters)
-        where TComponent : IComponent
-    {
-        await using var services = new ServiceCollection().AddLogging().BuildServiceProvider();
-        await using var renderer = new HtmlRenderer(services, services.GetRequiredService<ILoggerFactory>());
-        return await renderer.Dispatcher.InvokeAsync(async () =>
-        {
-            var output = await renderer.RenderComponentAsync<TComponent>(ParameterView.FromDictionary(parameters));
-            return output.ToHtmlString();
-        });
     }
 }

@@ -1,7 +1,7 @@
 using Djinn.Admin.Web.Components.Pages.Functions;
 using Djinn.Admin.Web.Components.Shared;
 using Djinn.Admin.Web.Telemetry;
-using static Djinn.Admin.Web.Tests.Console.LiveRendering;
+using static Djinn.Admin.Web.Tests.Console.LiveSamples;
 
 namespace Djinn.Admin.Web.Tests.Console;
 

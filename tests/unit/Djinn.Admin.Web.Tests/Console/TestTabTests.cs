@@ -86,7 +86,7 @@ public sealed class TestTabTests(ServerFixture server) : IClassFixture<ServerFix
             123456, 65536, null, ["first line", "second <line>"], DateTimeOffset.UtcNow);
         var response = new TestResponse(200, [new("Content-Type", "application/json")], """{"a":1}""", TimeSpan.FromMilliseconds(3), run);
 
-        var html = await TabRendering.RenderAsync<TestTabResult>(new() { ["Response"] = response });
+        var html = await ComponentRendering.RenderAsync<TestTabResult>(new() { ["Response"] = response });
 
         Assert.Contains(">200 OK</dd>", html, StringComparison.Ordinal);
         Assert.Contains(">123,456</dd>", html, StringComparison.Ordinal);

@@ -28,7 +28,7 @@ public sealed class TokensRenderingTests(ServerFixture server) : IClassFixture<S
         var store = scope.ServiceProvider.GetRequiredService<TokenStore>();
         var (info, token) = (await store.CreateAsync("admin", "render-check", "test")).Value;
 
-        var html = await LiveRendering.RenderAsync<TokenTable>(scope.ServiceProvider, new() { ["Tokens"] = await store.ListAsync() });
+        var html = await ComponentRendering.RenderAsync<TokenTable>(scope.ServiceProvider, new() { ["Tokens"] = await store.ListAsync() });
 
         Assert.Contains("render-check", html, StringComparison.Ordinal);
         Assert.Contains(info.Prefix, html, StringComparison.Ordinal);
@@ -45,7 +45,7 @@ public sealed class TokensRenderingTests(ServerFixture server) : IClassFixture<S
         await store.RevokeAsync(info.Id, "test");
         var revoked = (await store.ListAsync()).Single(t => t.Id == info.Id);
 
-        var html = await LiveRendering.RenderAsync<TokenTable>(scope.ServiceProvider, new() { ["Tokens"] = new[] { revoked } });
+        var html = await ComponentRendering.RenderAsync<TokenTable>(scope.ServiceProvider, new() { ["Tokens"] = new[] { revoked } });
 
         Assert.Contains("token-revoked", html, StringComparison.Ordinal);
         Assert.DoesNotContain("Revoke revoked-one", html, StringComparison.Ordinal);

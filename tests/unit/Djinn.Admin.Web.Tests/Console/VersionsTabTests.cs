@@ -49,7 +49,7 @@ public sealed class VersionsTabTests
     [Fact]
     public async Task A_function_without_versions_says_so()
     {
-        var html = await TabRendering.RenderAsync<VersionsTabList>(new() { ["Rows"] = Array.Empty<VersionRow>() });
+        var html = await ComponentRendering.RenderAsync<VersionsTabList>(new() { ["Rows"] = Array.Empty<VersionRow>() });
 
         Assert.Contains("No versions yet", html, StringComparison.Ordinal);
         Assert.DoesNotContain("<table", html, StringComparison.Ordinal);
@@ -84,5 +84,5 @@ public sealed class VersionsTabTests
     }
 
     private static Task<string> RenderListAsync() =>
-        TabRendering.RenderAsync<VersionsTabList>(new() { ["Rows"] = _rows });
+        ComponentRendering.RenderAsync<VersionsTabList>(new() { ["Rows"] = _rows });
 }

@@ -1,5 +1,7 @@
 using System.Security.Claims;
 using System.Text.RegularExpressions;
+using Djinn.Admin.Web.Components.Shared;
+using Djinn.Admin.Web.Telemetry;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Routing;
@@ -12,15 +14,17 @@ using Radzen;
 namespace Djinn.Admin.Web.Tests.Console;
 
 /// <summary>Renders console components to HTML with <see cref="HtmlRenderer"/> (bunit is not available here).</summary>
-public static partial class TabRendering
+public static partial class ComponentRendering
 {
-    /// <summary>Renders <typeparamref name="TComponent"/> with Radzen's services.</summary>
+    /// <summary>Renders <typeparamref name="TComponent"/> with logging, Radzen and the console's live services only.</summary>
     public static async Task<string> RenderAsync<TComponent>(Dictionary<string, object?> parameters)
         where TComponent : IComponent
     {
         var services = new ServiceCollection().AddLogging();
         services.AddRadzenComponents();
         services.AddScoped<IJSRuntime, PrerenderingJSRuntime>();
+        services.AddScoped<CircuitConnection>();
+        services.AddSingleton<LiveHistory>();
         await using var provider = services.BuildServiceProvider();
         await using var scope = provider.CreateAsyncScope();
         return await RenderAsync<TComponent>(scope.ServiceProvider, parameters);
@@ -30,7 +34,7 @@ public static partial class TabRendering
     /// Renders <typeparamref name="TComponent"/> with <paramref name="services"/> (for example a scope of the real server,
     /// whose navigation manager is initialised here as the server does for prerendering).
     /// </summary>
-    public static async Task<string> RenderAsync<TComponent>(IServiceProvider services, Dictionary<string, object?> parameters)
+    public static async Task<string> RenderAsync<TComponent>(IServiceProvider services, Dictionary<string, object?>? parameters = null)
         where TComponent : IComponent
     {
         if (services.GetService<NavigationManager>() is IHostEnvironmentNavigationManager navigation)
@@ -46,7 +50,7 @@ public static partial class TabRendering
         await using var renderer = new HtmlRenderer(services, services.GetRequiredService<ILoggerFactory>());
         return await renderer.Dispatcher.InvokeAsync(async () =>
         {
-            var output = await renderer.RenderComponentAsync<TComponent>(ParameterView.FromDictionary(parameters));
+            var output = await renderer.RenderComponentAsync<TComponent>(ParameterView.FromDictionary(parameters ?? []));
             await output.QuiescenceTask;
             // Without the scoped-CSS attributes (b-xxxxxxxxxx), so assertions read like the markup in the .razor file.
             return ScopeAttribute().Replace(output.ToHtmlString(), "");
