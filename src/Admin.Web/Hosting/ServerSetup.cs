@@ -52,6 +52,7 @@ public static class ServerSetup
         services.AddDjinnAuthentication();
         services.AddDjinnTelemetry();
         services.AddDjinnGateway();
+        InvocationScheduler.ReservePoolThreads(InvocationScheduler.DefaultInlineSlots);
         services.AddDjinnConsole();
         return builder;
     }
@@ -62,12 +63,13 @@ public static class ServerSetup
         ArgumentNullException.ThrowIfNull(app);
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        // Function calls are served here, before authentication and the console's middleware (see GatewayEndpoints).
+        app.UseDjinnGateway();
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapGet("/healthz", () => TypedResults.Text("ok")).AllowAnonymous();
         app.MapDjinnApi();
         app.MapDjinnTelemetry();
-        app.MapDjinnGateway();
         app.MapDjinnConsole();
         app.UseDjinnCustomRoutes();
         return app;
