@@ -1,3 +1,4 @@
+using Djinn.Data;
 using Djinn.Data.Entities;
 using Djinn.Data.Services;
 using Microsoft.Extensions.Options;
@@ -8,7 +9,7 @@ namespace Djinn.Admin.Web.Telemetry;
 /// Drains the <see cref="TelemetryQueue"/> in batches into SQLite (one transaction per batch), off the request
 /// path. On shutdown it stores what is still queued.
 /// </summary>
-internal sealed class TelemetryWriter(
+internal sealed partial class TelemetryWriter(
     TelemetryQueue queue,
     IServiceScopeFactory scopes,
     DjinnMetrics metrics,
@@ -57,8 +58,8 @@ internal sealed class TelemetryWriter(
         try
         {
             await using var scope = scopes.CreateAsyncScope();
-            var store = scope.ServiceProvider.GetRequiredService<TelemetryStore>();
-            var stored = await store.AppendAsync(batch, cancellationToken);
+            var db = scope.ServiceProvider.GetRequiredService<DjinnDbContext>();
+            var stored = await AppendAsync(db, batch, cancellationToken);
             metrics.Dropped("unknown_function", batch.Count - stored);
         }
 #pragma warning disable CA1031 // A failed batch is dropped and counted; the writer keeps going.
