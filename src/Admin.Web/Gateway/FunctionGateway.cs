@@ -112,7 +112,7 @@ public sealed class FunctionGateway(
 
         var environment = await resolver.EnvironmentAsync(function, cancellationToken);
         var request = GatewayRequestReader.ToFunctionRequest(context, guestPath, body.Value, traceId, stripAuthorization: function.Auth == FunctionAuth.Token);
-        var invocationId = Guid.NewGuid().ToString("N");
+        var invocationId = TraceContext.NewId();
         var invocation = new FunctionInvocation(
             module, name, version.Number, function.Mode == Data.Entities.FunctionMode.Raw ? EngineMode.Raw : EngineMode.Json,
             request, environment, ToEngineLimits(limits));
