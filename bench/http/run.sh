@@ -1,56 +1,81 @@
 #!/usr/bin/env bash
-# bench/http/run.sh: load test of the gateway on loopback with wrk.
-#   Starts the Release server on 127.0.0.1 with a fresh data directory (the samples are seeded on first start),
-#   runs `wrk -t2 -c32 -d10s --latency` against /fn/hello, then the same against bare Kestrel answering the same
-#   bytes (bench/BareKestrel), prints req/s, latency percentiles and errors of both, and stops both servers.
-#   Bounded in time; loopback only.
-# Usage: bench/http/run.sh [DURATION]   (default 10s)
+# bench/http/run.sh: load test of the gateway on loopback with wrk (issue 8, target 4).
+#   Starts the Release server on 127.0.0.1 with a fresh data directory (the samples are seeded on first start) and
+#   lifts hello's rate and concurrency limits; starts bare Kestrel answering the same bytes (bench/BareKestrel).
+#   Warms both up (tiered JIT needs ~20 s under load on 2 cores), then runs ROUNDS rounds of
+#   `wrk -t2 -c32 -d10s --latency` against /fn/hello on the gateway and then on bare Kestrel, so both see the same
+#   machine load (it is shared); reports each round and the medians. Loopback only; bounded: about
+#   30 s + ROUNDS x 20 s plus builds.
+# Usage: bench/http/run.sh [--summary FILE] [--duration 10s] [--warmup 20s] [--rounds 3] [--no-build]
+#   --summary FILE appends tab-separated rows `target measure value goal met` to FILE.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+. bench/http/server.sh
 
-duration=${1:-10s}
+summary= duration=10s warmup=20s rounds=3 build=1
+while [ $# -gt 0 ]; do
+  case $1 in
+    --summary) summary=$2; shift 2 ;;
+    --duration) duration=$2; shift 2 ;;
+    --warmup) warmup=$2; shift 2 ;;
+    --rounds) rounds=$2; shift 2 ;;
+    --no-build) build=0; shift ;;
+    [0-9]*s) duration=$1; shift ;; # the old positional DURATION
+    *) echo "usage: $0 [--summary FILE] [--duration 10s] [--warmup 20s] [--rounds 3] [--no-build]" >&2; exit 2 ;;
+  esac
+done
+
 command -v wrk >/dev/null || scripts/install-prereqs.sh bench-http
-port=$((20000 + RANDOM % 20000))
-data=$(mktemp -d)
-log=$(mktemp)
-bare_port=$((port + 1))
+out=$(mktemp -d)
 bare=
-trap 'kill "$server" $bare 2>/dev/null || true; wait "$server" 2>/dev/null || true; rm -rf "$data"' EXIT
+trap 'stop_server; [ -n "$bare" ] && kill "$bare" 2>/dev/null; rm -rf "$out"' EXIT
 
-dotnet build -c Release src/Admin.Web >/dev/null
-dotnet build -c Release bench/BareKestrel >/dev/null
-ASPNETCORE_URLS="http://127.0.0.1:$port" DJINN_DATA="$data" DJINN_ADMIN_PASSWORD=bench ASPNETCORE_ENVIRONMENT=Production \
-  dotnet src/Admin.Web/bin/Release/net9.0/linux-x64/Djinn.Admin.Web.dll >"$log" 2>&1 &
-server=$!
+if [ $build = 1 ]; then
+  run dotnet build -c Release src/Admin.Web >/dev/null
+  run dotnet build -c Release bench/BareKestrel >/dev/null
+fi
+start_server
+lift_limits hello
+bare_url="http://127.0.0.1:$((SERVER_PORT + 1))"
+echo "+ ASPNETCORE_URLS=$bare_url bench/BareKestrel/bin/Release/net9.0/linux-x64/BareKestrel" >&2
+ASPNETCORE_URLS="$bare_url" bench/BareKestrel/bin/Release/net9.0/linux-x64/BareKestrel >/dev/null 2>&1 &
+bare=$!
 for _ in $(seq 1 100); do
-  curl -fsS "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && break
+  curl -fsS "$bare_url/fn/hello" >/dev/null 2>&1 && break
   sleep 0.2
 done
-curl -fsS "http://127.0.0.1:$port/fn/hello" >/dev/null || { echo "hello did not answer" >&2; cat "$log" >&2; exit 1; }
-# The defaults rate-limit every function to 100 req/s and 16 concurrent runs; lift them for hello so wrk measures the
-# gateway, not the limiter.
-curl -fsS -u admin:bench -X PUT -H 'Content-Type: application/json' \
-  -d '{"timeoutMs":10000,"memoryMb":64,"fuel":0,"maxConcurrency":64,"maxRequestBytes":1048576,"maxResponseBytes":1048576,"rateLimitPerSecond":0,"rateLimitBurst":0}' \
-  "http://127.0.0.1:$port/api/functions/hello/limits"
+cmp <(curl -fsS "$SERVER_URL/fn/hello") <(curl -fsS "$bare_url/fn/hello") || { echo "the two servers answer different bodies" >&2; exit 1; }
 
 echo "## Gateway load test ($(date -u '+%Y-%m-%d %H:%M UTC'))"
 echo
 echo "Machine: $(nproc) cores; load average at start $(cut -d' ' -f1-3 /proc/loadavg)."
-echo "Command: \`wrk -t2 -c32 -d$duration --latency http://127.0.0.1:PORT/fn/hello\` against the Release server."
+run wrk -t2 -c32 "-d$warmup" "$SERVER_URL/fn/hello" >/dev/null
+run wrk -t2 -c32 "-d$((${warmup%s} / 2))s" "$bare_url/fn/hello" >/dev/null
 echo
-echo '```'
-wrk -t2 -c32 "-d$duration" --latency "http://127.0.0.1:$port/fn/hello"
-echo '```'
-
-ASPNETCORE_URLS="http://127.0.0.1:$bare_port" dotnet bench/BareKestrel/bin/Release/net9.0/linux-x64/BareKestrel.dll >/dev/null 2>&1 &
-bare=$!
-for _ in $(seq 1 100); do
-  curl -fsS "http://127.0.0.1:$bare_port/fn/hello" >/dev/null 2>&1 && break
-  sleep 0.2
+echo "| round | gateway req/s | gateway p50 / p99 (ms) | errors | bare req/s | bare p50 / p99 (ms) | gateway/bare |"
+echo "|---:|---:|---:|---:|---:|---:|---:|"
+for r in $(seq 1 "$rounds"); do
+  run wrk -t2 -c32 "-d$duration" --latency "$SERVER_URL/fn/hello" >"$out/gateway-$r.txt"
+  run wrk -t2 -c32 "-d$duration" --latency "$bare_url/fn/hello" >"$out/bare-$r.txt"
+  g=$out/gateway-$r.txt b=$out/bare-$r.txt
+  echo "| $r | $(wrk_rps "$g") | $(wrk_p 50 "$g") / $(wrk_p 99 "$g") | $(wrk_errors "$g") | $(wrk_rps "$b") | $(wrk_p 50 "$b") / $(wrk_p 99 "$b") | $(ratio "$(wrk_rps "$g")" "$(wrk_rps "$b")") |" | tee -a "$out/rows.md"
 done
 echo
-echo "Baseline: bare Kestrel returning the same bytes (bench/BareKestrel), same command:"
+echo "Load average at end: $(cut -d' ' -f1-3 /proc/loadavg). Last round's wrk reports:"
+echo '```'
+cat "$out/gateway-$rounds.txt" "$out/bare-$rounds.txt"
+echo '```'
+
+median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+share=$(awk -F'|' '{ print $8 + 0 }' "$out/rows.md" | median)
+g_rps=$(for r in $(seq 1 "$rounds"); do wrk_rps "$out/gateway-$r.txt"; done | median)
+b_rps=$(for r in $(seq 1 "$rounds"); do wrk_rps "$out/bare-$r.txt"; done | median)
+g_p99=$(for r in $(seq 1 "$rounds"); do wrk_p 99 "$out/gateway-$r.txt"; done | median)
+b_p99=$(for r in $(seq 1 "$rounds"); do wrk_p 99 "$out/bare-$r.txt"; done | median)
+g_err=$(for r in $(seq 1 "$rounds"); do wrk_errors "$out/gateway-$r.txt"; done | awk '{ n += $1 } END { print n + 0 }')
+echo "Medians of $rounds rounds: gateway $g_rps req/s, p99 $g_p99 ms; bare Kestrel $b_rps req/s, p99 $b_p99 ms; gateway/bare $share; gateway errors in all rounds: $g_err"
 echo
-echo '```'
-wrk -t2 -c32 "-d$duration" --latency "http://127.0.0.1:$bare_port/fn/hello"
-echo '```'
+echo "Summary (target | measure | value | goal | met):"
+summary_row "$summary" "4 HTTP" "gateway/bare req/s, median of $rounds rounds ($g_rps / $b_rps)" "$share" ">= 0.50" "$(meets "$share" '>=' 0.50)"
+summary_row "$summary" "4 HTTP" "gateway p99 latency (ms), median of $rounds rounds (bare: $b_p99)" "$g_p99" "< 10" "$(meets "$g_p99" '<' 10)"
+summary_row "$summary" "4 HTTP" "gateway errors (socket + non-2xx), all rounds" "$g_err" "0" "$(meets "$g_err" '<=' 0)"

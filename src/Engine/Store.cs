@@ -39,6 +39,18 @@ public sealed class Store : IDisposable
     /// <summary>Bytes of linear memory currently allocated in this store.</summary>
     public long MemoryBytesUsed => MemoryAccount.Used;
 
+    /// <summary>
+    /// Bytes of linear memory held by the instances of every store of the process that is not disposed yet (a disposed
+    /// store holds none).
+    /// </summary>
+    public static long LinearMemoryInUse => MemoryAccount.InUse;
+
+    /// <summary>
+    /// Bytes of zeroed linear-memory buffers kept for later stores; a size unused for 10 s is released, so this drops
+    /// to 0 once the server is idle.
+    /// </summary>
+    public static long LinearMemoryPooled => MemoryPool.PooledBytes;
+
     private Timer? _deadline;
 
     /// <summary>

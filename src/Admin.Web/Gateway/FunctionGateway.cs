@@ -16,7 +16,8 @@ namespace Djinn.Admin.Web.Gateway;
 /// <summary>
 /// Serves one gateway request: finds the function, answers CORS preflights, applies the rate limit, the token
 /// requirement, version pinning or the canary split, the body size limit and the concurrency gate, then runs the
-/// version in a fresh sandbox on an <see cref="InvocationScheduler"/> thread and maps the result to HTTP.
+/// version in a fresh sandbox (see <see cref="InvocationScheduler"/> for which thread) and maps the result to HTTP.
+/// A singleton with no per-request services: the hot path reads only in-memory caches.
 /// </summary>
 public sealed class FunctionGateway(
     FunctionResolver resolver,
@@ -111,11 +112,11 @@ public sealed class FunctionGateway(
 
         var environment = await resolver.EnvironmentAsync(function, cancellationToken);
         var request = GatewayRequestReader.ToFunctionRequest(context, guestPath, body.Value, traceId, stripAuthorization: function.Auth == FunctionAuth.Token);
-        var invocationId = Guid.NewGuid().ToString("N");
+        var invocationId = TraceContext.NewId();
         var invocation = new FunctionInvocation(
             module, name, version.Number, function.Mode == Data.Entities.FunctionMode.Raw ? EngineMode.Raw : EngineMode.Json,
             request, environment, ToEngineLimits(limits));
-        var result = await scheduler.RunAsync(() => runtime.Invoke(invocation));
+        var result = await scheduler.RunAsync(runtime, invocation);
 
         var status = GatewayResponses.StatusOf(result);
         sink.Record(new InvocationEvent(
@@ -150,9 +151,9 @@ public sealed class FunctionGateway(
         return result.Succeeded;
     }
 
-    private sealed record ChosenVersion(int Number, string? Sha256, IResult? Problem);
+    private readonly record struct ChosenVersion(int Number, string? Sha256, IResult? Problem);
 
-    private async Task<ChosenVersion> ChooseVersionAsync(HttpContext context, Function function, string? pinned, CancellationToken cancellationToken)
+    private async ValueTask<ChosenVersion> ChooseVersionAsync(HttpContext context, Function function, string? pinned, CancellationToken cancellationToken)
     {
         pinned ??= context.Request.Headers[GatewayHeaders.Version].FirstOrDefault();
         int number;

@@ -6,27 +6,37 @@ namespace Djinn.Admin.Web.Gateway;
 /// </summary>
 public static class GatewayEndpoints
 {
-    /// <summary>Maps <c>/fn</c> (anonymous at the routing level: each function applies its own auth setting).</summary>
-    public static IEndpointRouteBuilder MapDjinnGateway(this IEndpointRouteBuilder app)
+    /// <summary>The path prefix of the gateway.</summary>
+    public const string Prefix = "/fn/";
+
+    /// <summary>
+    /// Serves <c>/fn/{target}/{**path}</c> as a middleware placed before authentication, authorization, antiforgery,
+    /// static files and the console: those never apply to function calls (each function applies its own auth setting
+    /// and CORS), and skipping them, with no per-request DI scope, is most of what a function call costs.
+    /// </summary>
+    public static IApplicationBuilder UseDjinnGateway(this IApplicationBuilder app)
     {
-        var group = app.MapGroup("/fn").AllowAnonymous().WithTags("Gateway");
-        group.Map("/{target}/{**path}", InvokeAsync);
-        return app;
+        ArgumentNullException.ThrowIfNull(app);
+        var gateway = app.ApplicationServices.GetRequiredService<FunctionGateway>();
+        return app.Use(next => context =>
+            IsGatewayPath(context.Request.Path.Value) ? InvokeAsync(context, gateway) : next(context));
     }
 
     /// <summary>
     /// Serves custom routes (for example <c>/hello</c>): runs after routing and only for requests that matched no
     /// endpoint, so a custom route never shadows the API, the console or <c>/fn</c>.
     /// </summary>
-    public static IApplicationBuilder UseDjinnCustomRoutes(this IApplicationBuilder app) =>
-        app.Use(async (context, next) =>
+    public static IApplicationBuilder UseDjinnCustomRoutes(this IApplicationBuilder app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var resolver = app.ApplicationServices.GetRequiredService<FunctionResolver>();
+        var gateway = app.ApplicationServices.GetRequiredService<FunctionGateway>();
+        return app.Use(async (context, next) =>
         {
             if (context.GetEndpoint() is null && context.Request.Path.HasValue)
             {
-                var resolver = context.RequestServices.GetRequiredService<FunctionResolver>();
                 if (await resolver.MatchRouteAsync(context.Request.Path.Value!, context.RequestAborted) is { } match)
                 {
-                    var gateway = context.RequestServices.GetRequiredService<FunctionGateway>();
                     var result = await gateway.HandleAsync(context, match.Name, null, match.Remainder);
                     await result.ExecuteAsync(context);
                     return;
@@ -35,10 +45,16 @@ public static class GatewayEndpoints
 
             await next(context);
         });
+    }
 
-    private static Task<IResult> InvokeAsync(HttpContext context, FunctionGateway gateway)
+    /// <summary>True for <c>/fn/{target}</c> and <c>/fn/{target}/...</c> with a non-empty target (<c>fn</c> in any case, as routing matches it).</summary>
+    public static bool IsGatewayPath(string? path) =>
+        path is { Length: > 4 } && path.StartsWith(Prefix, StringComparison.OrdinalIgnoreCase) && path[4] != '/';
+
+    private static async Task InvokeAsync(HttpContext context, FunctionGateway gateway)
     {
         var (name, version, rest) = GatewayRequestReader.SplitFunctionPath(context.Request.Path.Value!);
-        return gateway.HandleAsync(context, name, version, rest);
+        var result = await gateway.HandleAsync(context, name, version, rest);
+        await result.ExecuteAsync(context);
     }
 }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using Djinn.Engine.Functions;
 using Microsoft.AspNetCore.Http.Features;
 
@@ -10,15 +11,27 @@ public static class GatewayRequestReader
     /// Reads the whole body, at most <paramref name="limit"/> bytes; null when it is larger (413). A declared
     /// Content-Length over the limit is refused before anything is read.
     /// </summary>
-    public static async Task<ReadOnlyMemory<byte>?> ReadBodyAsync(HttpContext context, long limit)
+    public static ValueTask<ReadOnlyMemory<byte>?> ReadBodyAsync(HttpContext context, long limit)
     {
         ArgumentNullException.ThrowIfNull(context);
         var request = context.Request;
         if (request.ContentLength is { } declared && declared > limit)
         {
-            return null;
+            return ValueTask.FromResult<ReadOnlyMemory<byte>?>(null);
         }
 
+        // Most gateway requests (GET, HEAD, bodiless POSTs) have no body: nothing to read or allocate.
+        if (request.ContentLength == 0 || context.Features.Get<IHttpRequestBodyDetectionFeature>() is { CanHaveBody: false })
+        {
+            return ValueTask.FromResult<ReadOnlyMemory<byte>?>(ReadOnlyMemory<byte>.Empty);
+        }
+
+        return new ValueTask<ReadOnlyMemory<byte>?>(ReadAllAsync(context, limit));
+    }
+
+    private static async Task<ReadOnlyMemory<byte>?> ReadAllAsync(HttpContext context, long limit)
+    {
+        var request = context.Request;
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } sizeFeature)
         {
             // The server-wide cap is sized for module uploads; a function's own limit replaces it for its requests.
@@ -26,7 +39,7 @@ public static class GatewayRequestReader
         }
 
         using var buffer = new MemoryStream(request.ContentLength is { } length ? (int)Math.Min(length, 1 << 20) : 0);
-        var chunk = new byte[16 * 1024];
+        var chunk = ArrayPool<byte>.Shared.Rent(16 * 1024);
         try
         {
             int read;
@@ -43,6 +56,10 @@ public static class GatewayRequestReader
         catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
             return null;
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(chunk);
         }
 
         return buffer.ToArray();

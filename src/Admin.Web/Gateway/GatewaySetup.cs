@@ -18,8 +18,8 @@ public static class GatewaySetup
         services.AddSingleton<FunctionAdmission>();
         services.AddSingleton<FunctionConfigCache>();
         services.AddSingleton(_ => new InvocationScheduler());
-        services.AddScoped<FunctionResolver>();
-        services.AddScoped<FunctionGateway>();
+        services.AddSingleton<FunctionResolver>();
+        services.AddSingleton<FunctionGateway>();
         services.AddHostedService<SampleFunctionSeeder>();
         return services;
     }

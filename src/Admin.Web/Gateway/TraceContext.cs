@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-
 namespace Djinn.Admin.Web.Gateway;
 
 /// <summary>W3C Trace Context (<c>traceparent: 00-&lt;trace-id&gt;-&lt;parent-id&gt;-&lt;flags&gt;</c>) for gateway requests.</summary>
@@ -23,9 +21,29 @@ public static class TraceContext
             return (value.Substring(3, 32), value);
         }
 
-        var traceId = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
-        var parentId = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
-        return (traceId, $"00-{traceId}-{parentId}-00");
+        // Trace ids must be unique, not secret: a fast generator instead of the cryptographic one (a syscall per id).
+        Span<byte> random = stackalloc byte[16];
+        Random.Shared.NextBytes(random);
+        var traceId = Convert.ToHexStringLower(random);
+        var traceParent = string.Create(55, traceId, static (chars, id) =>
+        {
+            "00-".CopyTo(chars);
+            id.CopyTo(chars[3..]);
+            chars[35] = '-';
+            Span<byte> parent = stackalloc byte[8];
+            Random.Shared.NextBytes(parent);
+            Convert.TryToHexStringLower(parent, chars[36..52], out _);
+            "-00".CopyTo(chars[52..]);
+        });
+        return (traceId, traceParent);
+    }
+
+    /// <summary>A new 32-character hex id (invocation ids): unique, not secret.</summary>
+    public static string NewId()
+    {
+        Span<byte> random = stackalloc byte[16];
+        Random.Shared.NextBytes(random);
+        return Convert.ToHexStringLower(random);
     }
 
     private static bool IsLowerHex(ReadOnlySpan<char> text)

@@ -11,7 +11,7 @@ namespace Djinn.Admin.Web.Services;
 public sealed class FunctionConfigCache
 {
     /// <summary>Functions kept; past this the cache starts over (it only saves store reads).</summary>
-    public const int Capacity = 1024;
+    public const int Capacity = 8192;
 
     private readonly ConcurrentDictionary<int, Entry> _environments = new();
     private readonly ConcurrentDictionary<(int FunctionId, DateTime Created, int Version), string> _versions = new();
@@ -50,21 +50,64 @@ public sealed class FunctionConfigCache
     }
 
     private readonly ConcurrentDictionary<string, (long Generation, Data.Entities.Function Function)> _functions = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, long> _unknown = new(StringComparer.Ordinal);
+    private volatile RouteTable? _routes;
 
     /// <summary>The function read as of configuration generation <paramref name="generation"/>, or null.</summary>
     public Data.Entities.Function? Function(string name, long generation) =>
         _functions.TryGetValue(name, out var entry) && entry.Generation == generation ? entry.Function : null;
 
-    /// <summary>Remembers a function (with its limits) read as of <paramref name="generation"/>.</summary>
-    public void SetFunction(string name, long generation, Data.Entities.Function function)
+    /// <summary>
+    /// True when the store was read for <paramref name="name"/> as of <paramref name="generation"/>;
+    /// <paramref name="function"/> is then the function, or null when there was none of that name.
+    /// </summary>
+    public bool TryGetFunction(string name, long generation, out Data.Entities.Function? function)
     {
+        if (_functions.TryGetValue(name, out var entry) && entry.Generation == generation)
+        {
+            function = entry.Function;
+            return true;
+        }
+
+        function = null;
+        return _unknown.TryGetValue(name, out var seen) && seen == generation;
+    }
+
+    /// <summary>
+    /// Remembers a function (with its limits) read as of <paramref name="generation"/>, or, when
+    /// <paramref name="function"/> is null, that no function of that name existed then. Unknown names are kept apart
+    /// (and bounded), so a flood of made-up names never evicts the functions in use.
+    /// </summary>
+    public void SetFunction(string name, long generation, Data.Entities.Function? function)
+    {
+        if (function is null)
+        {
+            if (_unknown.Count >= Capacity)
+            {
+                _unknown.Clear();
+            }
+
+            _unknown[name] = generation;
+            return;
+        }
+
         if (_functions.Count >= Capacity)
         {
             _functions.Clear();
         }
 
+        _unknown.TryRemove(name, out _);
         _functions[name] = (generation, function);
     }
+
+    /// <summary>The custom routes (route without trailing <c>/</c> → function name) as of <paramref name="generation"/>, or null.</summary>
+    public IReadOnlyDictionary<string, string>? Routes(long generation) =>
+        _routes is { } table && table.Generation == generation ? table.Routes : null;
+
+    /// <summary>Remembers the custom routes read as of <paramref name="generation"/>.</summary>
+    public void SetRoutes(long generation, IReadOnlyDictionary<string, string> routes) => _routes = new RouteTable(generation, routes);
+
+    private sealed record RouteTable(long Generation, IReadOnlyDictionary<string, string> Routes);
 
     private sealed record Entry(DateTime Stamp, IReadOnlyDictionary<string, string> Environment);
 }

@@ -35,7 +35,15 @@ public sealed class DjinnMetrics
         _dropped = Meter.CreateCounter<long>("djinn.telemetry.dropped", description: "Telemetry items dropped instead of blocking, by kind.");
         Meter.CreateObservableGauge("djinn.active_instances", live.ObserveActiveInstances,
             description: "Average number of instances running over the last second, per function (from finished runs).");
+        Meter.CreateObservableGauge("djinn.instance_memory_bytes", ObserveInstanceMemory,
+            description: "Linear memory of live instances (state=live) and of zeroed buffers pooled for new ones (state=pooled).");
     }
+
+    private static IEnumerable<Measurement<long>> ObserveInstanceMemory() =>
+    [
+        new(Djinn.Engine.Store.LinearMemoryInUse, new KeyValuePair<string, object?>("state", "live")),
+        new(Djinn.Engine.Store.LinearMemoryPooled, new KeyValuePair<string, object?>("state", "pooled")),
+    ];
 
     /// <summary>The meter; the collector listens to this instance only.</summary>
     public Meter Meter { get; }

@@ -1,3 +1,4 @@
+using Djinn.Data;
 using Djinn.Data.Entities;
 using Djinn.Data.Services;
 using Microsoft.Extensions.Options;
@@ -8,13 +9,19 @@ namespace Djinn.Admin.Web.Telemetry;
 /// Drains the <see cref="TelemetryQueue"/> in batches into SQLite (one transaction per batch), off the request
 /// path. On shutdown it stores what is still queued.
 /// </summary>
-internal sealed class TelemetryWriter(
+internal sealed partial class TelemetryWriter(
     TelemetryQueue queue,
     IServiceScopeFactory scopes,
     DjinnMetrics metrics,
     IOptions<TelemetryOptions> options,
     ILogger<TelemetryWriter> logger) : BackgroundService
 {
+    /// <summary>
+    /// How long the writer lets a partial batch fill before storing it: each batch has a fixed cost (a context, a
+    /// connection, a transaction), which under load would otherwise be paid for every few invocations.
+    /// </summary>
+    internal static readonly TimeSpan FlushDelay = TimeSpan.FromMilliseconds(200);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var batch = new List<TelemetryEntry>();
@@ -22,6 +29,11 @@ internal sealed class TelemetryWriter(
         {
             while (await queue.WaitToReadAsync(stoppingToken))
             {
+                if (queue.Count < options.Value.BatchSize)
+                {
+                    await Task.Delay(FlushDelay, stoppingToken);
+                }
+
                 await DrainAsync(batch, CancellationToken.None);
             }
         }
@@ -37,19 +49,60 @@ internal sealed class TelemetryWriter(
         var maxLines = Math.Max(0, options.Value.MaxLinesPerInvocation);
         while (true)
         {
-            batch.Clear();
-            while (batch.Count < max && queue.TryDequeue(out var invocation))
+            var drained = new List<InvocationEvent>(Math.Max(16, queue.Count));
+            while (queue.TryDequeue(out var invocation))
             {
-                batch.Add(ToEntry(invocation, maxLines));
+                drained.Add(invocation);
             }
 
-            if (batch.Count == 0)
+            if (drained.Count == 0)
             {
                 return;
             }
 
-            await WriteAsync(batch, cancellationToken);
+            var keep = WithinRetention(drained, options.Value.InvocationsPerFunction, options.Value.LogLinesPerFunction, maxLines);
+            batch.Clear();
+            for (int i = 0; i < drained.Count; i++)
+            {
+                if (!keep[i])
+                {
+                    continue;
+                }
+
+                batch.Add(ToEntry(drained[i], maxLines));
+                if (batch.Count == max)
+                {
+                    await WriteAsync(batch, cancellationToken);
+                    batch.Clear();
+                }
+            }
+
+            if (batch.Count > 0)
+            {
+                await WriteAsync(batch, cancellationToken);
+            }
         }
+    }
+
+    /// <summary>
+    /// Which of the drained invocations (oldest first) retention would keep: per function, the newest
+    /// <paramref name="records"/> invocations, and any invocation with a line among its function's newest
+    /// <paramref name="lines"/> lines. Storing the others would only give the next trim more to delete (under load,
+    /// almost all of them), so they are left out here, and not counted as drops.
+    /// </summary>
+    internal static bool[] WithinRetention(List<InvocationEvent> drained, int records, int lines, int maxLinesPerInvocation)
+    {
+        var keep = new bool[drained.Count];
+        var seen = new Dictionary<string, (int Records, int Lines)>(StringComparer.Ordinal);
+        for (int i = drained.Count - 1; i >= 0; i--)
+        {
+            var invocation = drained[i];
+            seen.TryGetValue(invocation.Function, out var count);
+            keep[i] = count.Records < records || (count.Lines < lines && invocation.LogLines.Count > 0);
+            seen[invocation.Function] = (count.Records + 1, count.Lines + Math.Min(invocation.LogLines.Count, maxLinesPerInvocation));
+        }
+
+        return keep;
     }
 
     private async Task WriteAsync(List<TelemetryEntry> batch, CancellationToken cancellationToken)
@@ -57,8 +110,8 @@ internal sealed class TelemetryWriter(
         try
         {
             await using var scope = scopes.CreateAsyncScope();
-            var store = scope.ServiceProvider.GetRequiredService<TelemetryStore>();
-            var stored = await store.AppendAsync(batch, cancellationToken);
+            var db = scope.ServiceProvider.GetRequiredService<DjinnDbContext>();
+            var stored = await AppendAsync(db, batch, cancellationToken);
             metrics.Dropped("unknown_function", batch.Count - stored);
         }
 #pragma warning disable CA1031 // A failed batch is dropped and counted; the writer keeps going.

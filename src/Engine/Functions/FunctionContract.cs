@@ -15,8 +15,12 @@ public static class FunctionContract
     /// <summary>Encodes the request object; a body that is not valid UTF-8 is sent base64 with <c>body_encoding</c>.</summary>
     public static byte[] WriteRequest(FunctionRequest request, string functionName, int version)
     {
-        var buffer = new ArrayBufferWriter<byte>(256 + request.Body.Length);
-        using (var json = new Utf8JsonWriter(buffer))
+        // One buffer and writer per thread, reused: only the finished request is allocated.
+        var buffer = t_buffer ??= new ArrayBufferWriter<byte>(1024);
+        var json = t_writer ??= new Utf8JsonWriter(buffer);
+        buffer.ResetWrittenCount();
+        json.Reset(buffer);
+        try
         {
             json.WriteStartObject();
             json.WriteString("method", request.Method);
@@ -48,9 +52,24 @@ public static class FunctionContract
             json.WriteNumber("version", version);
             json.WriteEndObject();
             json.WriteEndObject();
+            json.Flush();
+            return buffer.WrittenSpan.ToArray();
         }
-        return buffer.WrittenSpan.ToArray();
+        finally
+        {
+            if (buffer.Capacity > MaxRetainedBytes)
+            {
+                t_buffer = null;
+                t_writer = null;
+            }
+        }
     }
+
+    /// <summary>Per-thread request buffers larger than this (large bodies) are not kept.</summary>
+    private const int MaxRetainedBytes = 64 * 1024;
+
+    [ThreadStatic] private static ArrayBufferWriter<byte>? t_buffer;
+    [ThreadStatic] private static Utf8JsonWriter? t_writer;
 
     /// <summary>
     /// Parses the guest's stdout as a response object. A missing status means 200. Returns false with a precise

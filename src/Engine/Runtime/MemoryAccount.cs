@@ -19,17 +19,30 @@ internal sealed class MemoryAccount
     /// <summary>Bytes currently reserved.</summary>
     public long Used => Interlocked.Read(ref _used);
 
+    private static long s_inUse;
+
+    /// <summary>Bytes reserved by all stores of the process together (linear memory held by live instances).</summary>
+    public static long InUse => Interlocked.Read(ref s_inUse);
+
     public bool TryReserve(long bytes)
     {
         while (true)
         {
             long used = Interlocked.Read(ref _used);
             if (used + bytes > Limit) return false;
-            if (Interlocked.CompareExchange(ref _used, used + bytes, used) == used) return true;
+            if (Interlocked.CompareExchange(ref _used, used + bytes, used) == used)
+            {
+                Interlocked.Add(ref s_inUse, bytes);
+                return true;
+            }
         }
     }
 
-    public void Release(long bytes) => Interlocked.Add(ref _used, -bytes);
+    public void Release(long bytes)
+    {
+        Interlocked.Add(ref _used, -bytes);
+        Interlocked.Add(ref s_inUse, -bytes);
+    }
 
     private readonly List<Memory> _memories = new();
 
@@ -52,6 +65,6 @@ internal sealed class MemoryAccount
             _memories.Clear();
         }
         foreach (var memory in memories) MemoryPool.Return(memory.Detach());
-        Interlocked.Exchange(ref _used, 0);
+        Interlocked.Add(ref s_inUse, -Interlocked.Exchange(ref _used, 0));
     }
 }

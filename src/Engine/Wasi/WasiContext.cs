@@ -5,15 +5,16 @@ namespace Djinn.Engine.Wasi;
 /// <summary>The per-store WASI state: configuration, open descriptors and the guest memory the calls work on.</summary>
 internal sealed class WasiContext : IDisposable
 {
-    private readonly Dictionary<string, Delegate> _functions;
     private readonly Dictionary<string, Function> _bound = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Delegate> _callbacks = new(StringComparer.Ordinal);
+    private int _boundGroups;
     private readonly List<WasiDirectoryDescriptor> _preopens = new();
 
     public WasiContext(WasiConfiguration configuration)
     {
         Configuration = configuration;
         Arguments = EncodeStrings(configuration.Arguments);
-        Environment = EncodeStrings(configuration.Environment.Select(pair => $"{pair.Key}={pair.Value}"));
+        Environment = EncodeEnvironment(configuration.Environment);
         Descriptors = new WasiFdTable();
         Descriptors.Set(0, new StdioDescriptor(configuration.StandardInput, isInput: true));
         Descriptors.Set(1, new StdioDescriptor(configuration.StandardOutput, isInput: false));
@@ -24,7 +25,6 @@ internal sealed class WasiContext : IDisposable
             _preopens.Add(descriptor);
             Descriptors.Add(descriptor);
         }
-        _functions = WasiModule.CreateFunctions(this);
     }
 
     public WasiConfiguration Configuration { get; }
@@ -55,23 +55,53 @@ internal sealed class WasiContext : IDisposable
     public Function? GetFunction(string name)
     {
         if (_bound.TryGetValue(name, out var function)) return function;
-        if (!_functions.TryGetValue(name, out var callback)) return null;
-        function = Function.FromDelegate(callback);
+        if (!WasiModule.TryGetGroup(name, out int group)) return null;
+        if ((_boundGroups & (1 << group)) == 0)
+        {
+            WasiModule.RegisterGroup(this, group, (n, callback) => _callbacks[n] = callback);
+            _boundGroups |= 1 << group;
+        }
+        function = Function.FromDelegate(_callbacks[name]);
         _bound[name] = function;
         return function;
     }
 
     /// <summary>Every function name this context provides (the whole preview1 import namespace).</summary>
-    public IEnumerable<string> FunctionNames => _functions.Keys;
+    public IEnumerable<string> FunctionNames => WasiModule.CreateFunctions(this).Keys;
 
     /// <summary>A view of the bound memory for one host call.</summary>
     public GuestMemory GuestMemory => new(Memory);
 
-    private static byte[][] EncodeStrings(IEnumerable<string> values) =>
-        values.Select(value =>
+    private static byte[][] EncodeStrings(IReadOnlyCollection<string> values)
+    {
+        if (values.Count == 0) return [];
+        var encoded = new byte[values.Count][];
+        int i = 0;
+        foreach (var value in values) encoded[i++] = Encode(value, null);
+        return encoded;
+    }
+
+    private static byte[][] EncodeEnvironment(IReadOnlyCollection<KeyValuePair<string, string>> environment)
+    {
+        if (environment.Count == 0) return [];
+        var encoded = new byte[environment.Count][];
+        int i = 0;
+        foreach (var (key, value) in environment) encoded[i++] = Encode(key, value);
+        return encoded;
+    }
+
+    /// <summary><paramref name="key"/> (and <c>=value</c> when given) as UTF-8 with a terminating NUL.</summary>
+    private static byte[] Encode(string key, string? value)
+    {
+        int keyBytes = Encoding.UTF8.GetByteCount(key);
+        int length = keyBytes + (value is null ? 0 : 1 + Encoding.UTF8.GetByteCount(value)) + 1;
+        var bytes = new byte[length];
+        Encoding.UTF8.GetBytes(key, bytes);
+        if (value is not null)
         {
-            var bytes = new byte[Encoding.UTF8.GetByteCount(value) + 1];
-            Encoding.UTF8.GetBytes(value, bytes);
-            return bytes;
-        }).ToArray();
+            bytes[keyBytes] = (byte)'=';
+            Encoding.UTF8.GetBytes(value, bytes.AsSpan(keyBytes + 1));
+        }
+        return bytes;
+    }
 }

@@ -18,25 +18,51 @@ internal static class WasiModule
         "sock_recv", "sock_send", "sock_shutdown",
     ];
 
+    /// <summary>The function groups: each binds its callbacks to one context.</summary>
+    private static readonly Func<WasiContext, Action<Action<string, Delegate>>>[] s_groups =
+    [
+        context => new WasiArgsEnvironFunctions(context).Register,
+        context => new WasiClockFunctions(context).Register,
+        context => new WasiProcFunctions(context).Register,
+        context => new WasiFdFunctions(context).Register,
+        context => new WasiFdFileFunctions(context).Register,
+        context => new WasiReaddirFunction(context).Register,
+        context => new WasiPathFunctions(context).Register,
+        context => new WasiPathLinkFunctions(context).Register,
+        context => new WasiPollFunctions(context).Register,
+        _ => WasiSocketFunctions.Register,
+    ];
+
+    /// <summary>Which group provides each function name (found once, by registering every group on an empty context).</summary>
+    private static readonly Lazy<Dictionary<string, int>> s_groupOf = new(() =>
+    {
+        var groupOf = new Dictionary<string, int>(StringComparer.Ordinal);
+        var probe = new WasiContext(new WasiConfiguration());
+        for (int group = 0; group < s_groups.Length; group++)
+        {
+            int g = group;
+            s_groups[group](probe)((name, _) => groupOf.Add(name, g));
+        }
+        return groupOf;
+    });
+
+    /// <summary>The number of function groups.</summary>
+    public static int GroupCount => s_groups.Length;
+
+    /// <summary>The group that provides <paramref name="name"/>; false when preview1 has no such function.</summary>
+    public static bool TryGetGroup(string name, out int group) => s_groupOf.Value.TryGetValue(name, out group);
+
     /// <summary>
-    /// Creates the host callbacks bound to <paramref name="context"/>, by name. They become <see cref="Function"/>s only
-    /// when a guest imports them (see <see cref="WasiContext.GetFunction"/>), which keeps a fresh store cheap.
+    /// Creates the host callbacks of one group bound to <paramref name="context"/>. A context binds a group only when a
+    /// guest imports one of its functions (see <see cref="WasiContext.GetFunction"/>), which keeps a fresh store cheap.
     /// </summary>
+    public static void RegisterGroup(WasiContext context, int group, Action<string, Delegate> add) => s_groups[group](context)(add);
+
+    /// <summary>Creates every host callback bound to <paramref name="context"/>, by name.</summary>
     public static Dictionary<string, Delegate> CreateFunctions(WasiContext context)
     {
         var functions = new Dictionary<string, Delegate>(StringComparer.Ordinal);
-        void Add(string name, Delegate callback) => functions.Add(name, callback);
-
-        new WasiArgsEnvironFunctions(context).Register(Add);
-        new WasiClockFunctions(context).Register(Add);
-        new WasiProcFunctions(context).Register(Add);
-        new WasiFdFunctions(context).Register(Add);
-        new WasiFdFileFunctions(context).Register(Add);
-        new WasiReaddirFunction(context).Register(Add);
-        new WasiPathFunctions(context).Register(Add);
-        new WasiPathLinkFunctions(context).Register(Add);
-        new WasiPollFunctions(context).Register(Add);
-        WasiSocketFunctions.Register(Add);
+        for (int group = 0; group < s_groups.Length; group++) RegisterGroup(context, group, functions.Add);
         return functions;
     }
 }
