@@ -1,5 +1,6 @@
 using Djinn.Engine.Functions;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Net.Http.Headers;
 
 namespace Djinn.Admin.Web.Gateway;
 
@@ -15,6 +16,14 @@ public static class GatewayResponses
         "Content-Length", "Transfer-Encoding", "Connection", "Keep-Alive", "Upgrade", "Trailer", "TE",
         "Proxy-Connection", GatewayHeaders.Version, TraceContext.Header,
     };
+
+    /// <summary>
+    /// The Content-Security-Policy added to every function response. Functions are served from the console's origin, so
+    /// a page a function returns runs in a sandbox with an opaque origin: its scripts run, but it cannot read the
+    /// console's pages or send the console's cookie. A policy the function sets itself is kept beside it, and browsers
+    /// enforce both, so a function can only tighten this.
+    /// </summary>
+    public const string SandboxPolicy = "sandbox allow-scripts allow-forms allow-popups allow-modals allow-downloads";
 
     /// <summary>The HTTP status for an outcome.</summary>
     public static int StatusOf(InvocationResult result) => result.Outcome switch
@@ -90,7 +99,9 @@ public static class GatewayResponses
 
                 try
                 {
-                    http.Headers[name] = values;
+                    http.Headers[name] = string.Equals(name, HeaderNames.SetCookie, StringComparison.OrdinalIgnoreCase)
+                        ? values.Where(v => !SetsServerCookie(v)).ToArray()
+                        : values;
                 }
                 catch (InvalidOperationException)
                 {
@@ -98,12 +109,21 @@ public static class GatewayResponses
                 }
             }
 
+            http.Headers.Append(HeaderNames.ContentSecurityPolicy, SandboxPolicy);
             if (response.Body.Length > 0 && !HttpMethods.IsHead(httpContext.Request.Method)
                 && response.Status is not (StatusCodes.Status204NoContent or StatusCodes.Status304NotModified))
             {
                 http.ContentLength = response.Body.Length;
                 await http.Body.WriteAsync(response.Body, httpContext.RequestAborted);
             }
+        }
+
+        /// <summary>True when a Set-Cookie value names one of the server's own cookies (the console's, antiforgery).</summary>
+        private static bool SetsServerCookie(string setCookie)
+        {
+            var name = setCookie.AsSpan().TrimStart();
+            return name.StartsWith("djinn.", StringComparison.OrdinalIgnoreCase)
+                || name.StartsWith(".AspNetCore.", StringComparison.OrdinalIgnoreCase);
         }
 
         private static bool IsValidHeaderName(string name)
