@@ -56,6 +56,8 @@ quick_args() {
     sha256) echo 40 ;;
     bintrees) echo 12 ;;
     interp) echo 300000 ;;
+    strfmt) echo 2000 ;;
+    minilang) echo 3 ;;
     *) echo "" ;;
   esac
 }
