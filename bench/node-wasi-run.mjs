@@ -13,7 +13,8 @@
 // `--repeat N` (a benchmark aid, bench/compute/run.sh) runs the command N times,
 // each in a fresh instance of the once-compiled module: the first run's stdout
 // is the process's, later runs' goes to /dev/null; it then prints
-// `node-bench compile_ms=C run_ms=R1,R2,...` on stderr (instantiate + _start per run).
+// `node-bench compile_ms=C run_ms=R1,R2,... cpu_ms=C1,C2,...` on stderr (instantiate + _start per
+// run; wall-clock and process CPU time, all threads).
 import { openSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
@@ -118,14 +119,18 @@ async function runOnce(stdout) {
 
 if (repeat > 0) {
   const times = [];
+  const cpu = [];
   let code = 0;
   const devNull = openSync('/dev/null', 'w');
   for (let r = 0; r < repeat; r++) {
     const start = performance.now();
+    const cpuStart = process.cpuUsage();
     code = await runOnce(r === 0 ? 1 : devNull);
+    const used = process.cpuUsage(cpuStart);
     times.push((performance.now() - start).toFixed(1));
+    cpu.push(((used.user + used.system) / 1000).toFixed(1));
   }
-  process.stderr.write(`node-bench compile_ms=${compileMs.toFixed(1)} run_ms=${times.join(',')}\n`);
+  process.stderr.write(`node-bench compile_ms=${compileMs.toFixed(1)} run_ms=${times.join(',')} cpu_ms=${cpu.join(',')}\n`);
   process.exitCode = code;
 } else {
   process.exitCode = await runOnce(1);

@@ -312,6 +312,7 @@ internal sealed partial class FunctionCompiler
             _il.Emit(OpCodes.Bge, fuelOk);
             _il.Emit(OpCodes.Ldloc, _budget);
             _il.Emit(OpCodes.Call, exhausted);
+            _il.Emit(OpCodes.Throw);
             _il.MarkLabel(fuelOk);
         }
         var ok = _il.DefineLabel();
@@ -321,6 +322,7 @@ internal sealed partial class FunctionCompiler
         _il.Emit(OpCodes.Brfalse, ok);
         _il.Emit(OpCodes.Ldloc, _budget);
         _il.Emit(OpCodes.Call, exhausted);
+        _il.Emit(OpCodes.Throw);
         _il.MarkLabel(ok);
     }
 
