@@ -123,9 +123,9 @@ internal sealed partial class FunctionCompiler
         float value = BitConverter.Int32BitsToSingle((int)bits);
         if (float.IsNaN(value))
         {
-            // Go through the bits so the JIT cannot canonicalize a NaN payload.
+            // Go through the bits, in a call the JIT cannot fold, so it cannot canonicalize a NaN payload.
             _il.Emit(OpCodes.Ldc_I4, (int)bits);
-            _il.Emit(OpCodes.Call, Ops.Get(nameof(RuntimeOps.ReinterpretI32)));
+            _il.Emit(OpCodes.Call, Ops.Get(nameof(RuntimeOps.F32NaNConstant)));
         }
         else
         {

@@ -329,8 +329,11 @@ internal sealed partial class FunctionCompiler
     /// <summary>At the function's final end: release the frame's stack charge and return the results held in slots 0..n-1.</summary>
     private void EmitEpilogue()
     {
+        // StackUsed is back at this frame's charge here (every callee released its own), so subtracting the frame
+        // restores the caller's; re-reading the field keeps the charge out of a register for the whole body.
         _il.Emit(OpCodes.Ldloc, _budget);
-        _il.Emit(OpCodes.Ldloc, _depth);
+        _il.Emit(OpCodes.Ldloc, _budget);
+        _il.Emit(OpCodes.Ldfld, Fields.StackUsed);
         _il.Emit(OpCodes.Ldc_I4, _frameBytes);
         _il.Emit(OpCodes.Sub);
         _il.Emit(OpCodes.Stfld, Fields.StackUsed);
