@@ -37,6 +37,24 @@ internal sealed class ModuleEmitContext
 
     public static string ThunkName(int functionIndex) => $"thunk{functionIndex}";
 
+    private readonly Dictionary<FieldInfo, int> _fieldTokens = new();
+
+    /// <summary>
+    /// Emits a field instruction with the field's metadata token looked up once per module: <c>Emit(OpCode, FieldInfo)</c>
+    /// resolves the token of a field of another assembly (the budget, memory and instance fields every function
+    /// touches) through the module's type references on every call, which dominated emitting large modules.
+    /// Same bytes and stack accounting as <c>Emit(OpCode, FieldInfo)</c>.
+    /// </summary>
+    public void EmitField(ILGenerator il, OpCode opcode, FieldInfo field)
+    {
+        if (!_fieldTokens.TryGetValue(field, out int token))
+        {
+            token = ((ModuleBuilder)Type.Module).GetFieldMetadataToken(field);
+            _fieldTokens[field] = token;
+        }
+        il.Emit(opcode, token);
+    }
+
     public MethodBuilder MethodFor(uint functionIndex) => Methods[(int)functionIndex - Module.ImportedFunctionCount];
 
     /// <summary>Parameter types of a defined function's static method.</summary>
