@@ -377,9 +377,10 @@ cpu=$(grep -m1 'model name' /proc/cpuinfo | sed 's/.*: //' || echo unknown)
   echo
   echo "### JIT warm-up: first run vs steady state (in-process, wall / CPU)"
   echo
-  echo "Module compile: V8 \\`WebAssembly.compile\\` (Liftoff; TurboFan tiers up later in the background),"
-  echo "djinn decode + validate + IL emit (RyuJIT compiles each function to machine code on its first call,"
-  echo "with \\`AggressiveOptimization\\`: no tier-0 code). Run 1 includes that JIT work; \"steady\" is the mean of runs 2..$repeat."
+  echo 'Module compile: V8 `WebAssembly.compile` (Liftoff; TurboFan tiers hot functions up in the background),'
+  echo 'djinn decode + validate + IL emit. RyuJIT compiles each guest function to optimized machine code on its'
+  echo 'first call (methods of Reflection.Emit assemblies are not tiered), so run 1 includes that JIT work;'
+  echo "\"steady\" is the mean of runs 2..$repeat."
   echo
   warmup_table
   echo

@@ -116,7 +116,9 @@ internal static class Program
         var bytes = File.ReadAllBytes(path);
         var validate = new List<double>();
         var compile = new List<double>();
+        var compileCpu = new List<double>();
         var clock = new Stopwatch();
+        using var self = Process.GetCurrentProcess();
         for (int r = 0; r < repeat; r++)
         {
             using (var engine = new Engine.Engine())
@@ -127,12 +129,16 @@ internal static class Program
             }
             using (var engine = new Engine.Engine())
             {
+                self.Refresh();
+                var cpuStart = self.TotalProcessorTime;
                 clock.Restart();
                 _ = Module.FromBytes(engine, Path.GetFileName(path), bytes);
                 compile.Add(clock.Elapsed.TotalMilliseconds);
+                self.Refresh();
+                compileCpu.Add((self.TotalProcessorTime - cpuStart).TotalMilliseconds);
             }
         }
-        Console.Error.WriteLine($"djinn-bench bytes={bytes.Length} validate_ms={List(validate)} compile_ms={List(compile)}");
+        Console.Error.WriteLine($"djinn-bench bytes={bytes.Length} validate_ms={List(validate)} compile_ms={List(compile)} compile_cpu_ms={List(compileCpu)}");
         return 0;
     }
 }
