@@ -24,8 +24,8 @@
 # Usage: bench/compute/run.sh [--quick] [--runs N] [--repeat R] [--no-djinn]
 #                             [--summary FILE] [KERNEL...]
 #   --quick     small arguments (a smoke test of the script, seconds not minutes)
-#   --runs N    timed runs per command (default 5; startup uses 4x as many)
-#   --repeat R  in-process runs per engine for the steady state (default 4, min 2)
+#   --runs N    timed runs per command (default 3; startup uses 4x as many)
+#   --repeat R  in-process runs per engine for the steady state (default 3, min 2)
 #   --no-djinn  skip building and running djinn
 #   --summary FILE  append the goal rows (target, measure, value, goal, met;
 #               tab-separated) to FILE, for bench/run.sh
@@ -37,8 +37,8 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 
 quick=0
-runs=5
-repeat=4
+runs=3
+repeat=3
 summary=
 with_djinn=1
 kernels=()
