@@ -179,7 +179,7 @@ internal sealed partial class FunctionCompiler
         if (functionIndex < _module.ImportedFunctionCount)
         {
             // Host code may re-enter the guest; its frames are not in the stack estimate, so probe the real stack here.
-            _m.EmitCall(_il, Ops.Get(nameof(RuntimeOps.CheckStack)));
+            _il.Emit(OpCodes.Call, Ops.Get(nameof(RuntimeOps.CheckStack)));
             Spill();
             LoadField(_m.ImportFields[functionIndex]);
             LoadArgumentsFromSlots(p);
@@ -191,7 +191,7 @@ internal sealed partial class FunctionCompiler
             Need(p);
             LoadState();
             EmitResultAddresses(type);
-            _m.EmitCall(_il, _m.MethodFor(functionIndex));
+            _il.Emit(OpCodes.Call, _m.MethodFor(functionIndex));
             Pop(p);
         }
         PushResults(type);
@@ -208,7 +208,7 @@ internal sealed partial class FunctionCompiler
         Pop(1);
         LoadField(_m.TableFields[ins.B]);
         _il.Emit(OpCodes.Ldc_I4, FuncTypeIds.Get(type));
-        _m.EmitCall(_il, Ops.Get(nameof(RuntimeOps.IndirectTarget)));
+        _il.Emit(OpCodes.Call, Ops.Get(nameof(RuntimeOps.IndirectTarget)));
         _il.Emit(OpCodes.Castclass, delegateType);
         LoadArgumentsFromSlots(p);
         EmitResultAddresses(type);

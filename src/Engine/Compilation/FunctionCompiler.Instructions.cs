@@ -12,7 +12,7 @@ internal sealed partial class FunctionCompiler
         switch (ins.Opcode)
         {
             case Opcode.Unreachable:
-                _m.EmitCall(_il, Ops.Get(nameof(RuntimeOps.Unreachable)));
+                _il.Emit(OpCodes.Call, Ops.Get(nameof(RuntimeOps.Unreachable)));
                 _il.Emit(OpCodes.Throw);
                 _dead = true;
                 _deadDepth = 0;
@@ -50,7 +50,7 @@ internal sealed partial class FunctionCompiler
             case Opcode.RefFunc:
                 LoadState();
                 _il.Emit(OpCodes.Ldc_I4, (int)ins.A);
-                _m.EmitCall(_il, Ops.Get(nameof(RuntimeOps.RefFunc)));
+                _il.Emit(OpCodes.Call, Ops.Get(nameof(RuntimeOps.RefFunc)));
                 Push(ValueKind.FuncRef);
                 break;
             default:
@@ -89,7 +89,7 @@ internal sealed partial class FunctionCompiler
     {
         var type = _module.GetGlobalType(index).ValueType;
         LoadField(_m.GlobalFields[index]);
-        _m.EmitCall(_il, Ops.Get(type switch
+        _il.Emit(OpCodes.Call, Ops.Get(type switch
         {
             ValueKind.I32 => nameof(RuntimeOps.GlobalGetI32),
             ValueKind.I64 => nameof(RuntimeOps.GlobalGetI64),
@@ -106,7 +106,7 @@ internal sealed partial class FunctionCompiler
         var type = _module.GetGlobalType(index).ValueType;
         Need(1);
         LoadField(_m.GlobalFields[index]);
-        _m.EmitCall(_il, Ops.Get(type switch
+        _il.Emit(OpCodes.Call, Ops.Get(type switch
         {
             ValueKind.I32 => nameof(RuntimeOps.GlobalSetI32),
             ValueKind.I64 => nameof(RuntimeOps.GlobalSetI64),
@@ -125,7 +125,7 @@ internal sealed partial class FunctionCompiler
         {
             // Go through the bits, in a call the JIT cannot fold, so it cannot canonicalize a NaN payload.
             _il.Emit(OpCodes.Ldc_I4, (int)bits);
-            _m.EmitCall(_il, Ops.Get(nameof(RuntimeOps.F32NaNConstant)));
+            _il.Emit(OpCodes.Call, Ops.Get(nameof(RuntimeOps.F32NaNConstant)));
         }
         else
         {
@@ -141,7 +141,7 @@ internal sealed partial class FunctionCompiler
         if (double.IsNaN(value))
         {
             _il.Emit(OpCodes.Ldc_I8, (long)bits);
-            _m.EmitCall(_il, Ops.Get(nameof(RuntimeOps.ReinterpretI64)));
+            _il.Emit(OpCodes.Call, Ops.Get(nameof(RuntimeOps.ReinterpretI64)));
         }
         else
         {
@@ -160,7 +160,7 @@ internal sealed partial class FunctionCompiler
             _il.Emit(OpCodes.Ldloc, _memory!);
             _il.Emit(OpCodes.Ldc_I4, (int)ins.B);
             var (name, type) = LoadHelper(op);
-            _m.EmitCall(_il, Ops.Get(name));
+            _il.Emit(OpCodes.Call, Ops.Get(name));
             Pop(1);
             Push(type);
             return true;
@@ -170,7 +170,7 @@ internal sealed partial class FunctionCompiler
             Need(2);
             _il.Emit(OpCodes.Ldloc, _memory!);
             _il.Emit(OpCodes.Ldc_I4, (int)ins.B);
-            _m.EmitCall(_il, Ops.Get(StoreHelper(op)));
+            _il.Emit(OpCodes.Call, Ops.Get(StoreHelper(op)));
             Pop(2);
             return true;
         }
@@ -188,13 +188,13 @@ internal sealed partial class FunctionCompiler
                 LoadField(_m.MemoryField!);
                 LoadState();
                 _il.Emit(OpCodes.Ldc_I4, (int)ins.A);
-                _m.EmitCall(_il, Ops.Get(nameof(RuntimeOps.MemoryInit)));
+                _il.Emit(OpCodes.Call, Ops.Get(nameof(RuntimeOps.MemoryInit)));
                 Pop(3);
                 return true;
             case Opcode.DataDrop:
                 LoadState();
                 _il.Emit(OpCodes.Ldc_I4, (int)ins.A);
-                _m.EmitCall(_il, Ops.Get(nameof(RuntimeOps.DataDrop)));
+                _il.Emit(OpCodes.Call, Ops.Get(nameof(RuntimeOps.DataDrop)));
                 return true;
             case Opcode.TableGet: CallOp(nameof(RuntimeOps.TableGet), 1, _module.GetTableType(ins.A).ElementType, _m.TableFields[ins.A]); return true;
             case Opcode.TableSet: CallOp(nameof(RuntimeOps.TableSet), 2, null, _m.TableFields[ins.A]); return true;
@@ -205,7 +205,7 @@ internal sealed partial class FunctionCompiler
                 Need(3);
                 LoadField(_m.TableFields[ins.A]);
                 LoadField(_m.TableFields[ins.B]);
-                _m.EmitCall(_il, Ops.Get(nameof(RuntimeOps.TableCopy)));
+                _il.Emit(OpCodes.Call, Ops.Get(nameof(RuntimeOps.TableCopy)));
                 Pop(3);
                 return true;
             case Opcode.TableInit:
@@ -213,13 +213,13 @@ internal sealed partial class FunctionCompiler
                 LoadField(_m.TableFields[ins.B]);
                 LoadState();
                 _il.Emit(OpCodes.Ldc_I4, (int)ins.A);
-                _m.EmitCall(_il, Ops.Get(nameof(RuntimeOps.TableInit)));
+                _il.Emit(OpCodes.Call, Ops.Get(nameof(RuntimeOps.TableInit)));
                 Pop(3);
                 return true;
             case Opcode.ElemDrop:
                 LoadState();
                 _il.Emit(OpCodes.Ldc_I4, (int)ins.A);
-                _m.EmitCall(_il, Ops.Get(nameof(RuntimeOps.ElemDrop)));
+                _il.Emit(OpCodes.Call, Ops.Get(nameof(RuntimeOps.ElemDrop)));
                 return true;
             default:
                 return false;
@@ -231,7 +231,7 @@ internal sealed partial class FunctionCompiler
     {
         Need(pops);
         if (field is not null) LoadField(field);
-        _m.EmitCall(_il, Ops.Get(name));
+        _il.Emit(OpCodes.Call, Ops.Get(name));
         Pop(pops);
         if (result is { } r) Push(r);
     }

@@ -38,55 +38,6 @@ internal sealed class ModuleEmitContext
     public static string ThunkName(int functionIndex) => $"thunk{functionIndex}";
 
     private readonly Dictionary<FieldInfo, int> _fieldTokens = new();
-    private readonly Dictionary<MethodInfo, MethodBuilder> _stubs = new();
-    private bool? _useStubs;
-
-    /// <summary>
-    /// Instructions in the module's function bodies from which calls to runtime helpers go through stubs in the module
-    /// (see <see cref="EmitCall"/>): about 0.4 MB of code. Overridable with DJINN_HELPER_STUBS_MIN_INSTRUCTIONS
-    /// (0 = always), so the spec suite can run through the stubs.
-    /// </summary>
-    private static readonly long s_stubThreshold =
-        long.TryParse(Environment.GetEnvironmentVariable("DJINN_HELPER_STUBS_MIN_INSTRUCTIONS"), out long t) ? t : 150_000;
-
-    /// <summary>
-    /// Emits <c>call target</c>. In large modules a call to a static method of another assembly (a
-    /// <see cref="RuntimeOps"/> helper: every memory access is one) goes through a forwarding method defined once in
-    /// this module and marked for inlining, because Reflection.Emit resolves a type and a member reference on every
-    /// emit of a foreign method, which dominated compiling multi-megabyte modules; a method of this module costs one
-    /// cached token. Small modules call the helpers directly, so hot code never depends on RyuJIT inlining two levels.
-    /// </summary>
-    public void EmitCall(ILGenerator il, MethodInfo target)
-    {
-        _useStubs ??= InstructionCount() >= s_stubThreshold;
-        if (!_useStubs.Value || target is MethodBuilder || !target.IsStatic || target.IsGenericMethod || target.DeclaringType == Type)
-        {
-            il.Emit(OpCodes.Call, target);
-            return;
-        }
-        if (!_stubs.TryGetValue(target, out var stub))
-        {
-            var parameters = target.GetParameters();
-            var types = new Type[parameters.Length];
-            for (int i = 0; i < types.Length; i++) types[i] = parameters[i].ParameterType;
-            stub = Type.DefineMethod($"h{_stubs.Count}_{target.Name}", MethodAttributes.Private | MethodAttributes.Static | MethodAttributes.HideBySig,
-                target.ReturnType, types);
-            stub.SetImplementationFlags(MethodImplAttributes.AggressiveInlining);
-            var stubIl = stub.GetILGenerator();
-            for (int i = 0; i < types.Length; i++) stubIl.Emit(OpCodes.Ldarg, (short)i);
-            stubIl.Emit(OpCodes.Call, target);
-            stubIl.Emit(OpCodes.Ret);
-            _stubs[target] = stub;
-        }
-        il.Emit(OpCodes.Call, stub);
-    }
-
-    private long InstructionCount()
-    {
-        long total = 0;
-        foreach (var body in Module.Bodies) total += body.Code.Length;
-        return total;
-    }
 
     /// <summary>
     /// Emits a field instruction with the field's metadata token looked up once per module: <c>Emit(OpCode, FieldInfo)</c>
