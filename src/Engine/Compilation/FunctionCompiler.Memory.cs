@@ -21,7 +21,7 @@ internal sealed partial class FunctionCompiler
         Need(1);
         var (size, type) = LoadShape(op);
         var ea = EmitScalarBoundsCheck(offset, size);
-        EmitAddress(ea);
+        EmitScalarAddress(ea);
         _il.Emit(OpCodes.Unaligned, (byte)1);
         switch (op)
         {
@@ -51,7 +51,7 @@ internal sealed partial class FunctionCompiler
         var value = Temp(valueType, ScalarMemoryTemp + 1);
         _il.Emit(OpCodes.Stloc, value);
         var ea = EmitScalarBoundsCheck(offset, StoreSize(op));
-        EmitAddress(ea);
+        EmitScalarAddress(ea);
         _il.Emit(OpCodes.Ldloc, value);
         if (op is Opcode.I64Store8 or Opcode.I64Store16 or Opcode.I64Store32) _il.Emit(OpCodes.Conv_I4);
         _il.Emit(OpCodes.Unaligned, (byte)1);
@@ -91,10 +91,20 @@ internal sealed partial class FunctionCompiler
         _il.Emit(OpCodes.Ble_Un, ok);
         // A throw, not a call that happens to throw: RyuJIT then knows the path never rejoins and keeps it cold.
         _il.Emit(OpCodes.Ldc_I4, (int)TrapCode.MemoryOutOfBounds);
-        _il.Emit(OpCodes.Call, Ops.Get(nameof(RuntimeOps.Trap)));
+        _m.EmitStackNeutralCall(_il, Ops.Get(nameof(RuntimeOps.Trap)));
         _il.Emit(OpCodes.Throw);
         _il.MarkLabel(ok);
         return ea;
+    }
+
+    /// <summary>Pushes <c>ref memory[ea]</c> (checked by <see cref="EmitScalarBoundsCheck"/>).</summary>
+    private void EmitScalarAddress(LocalBuilder ea)
+    {
+        _il.Emit(OpCodes.Ldloc, _memory!);
+        _m.EmitStackNeutralCall(_il, s_arrayData);
+        _il.Emit(OpCodes.Ldloc, ea);
+        _il.Emit(OpCodes.Conv_I);
+        _il.Emit(OpCodes.Add);
     }
 
     private static (int Size, ValueKind Type) LoadShape(Opcode op) => op switch

@@ -38,6 +38,25 @@ internal sealed class ModuleEmitContext
     public static string ThunkName(int functionIndex) => $"thunk{functionIndex}";
 
     private readonly Dictionary<FieldInfo, int> _fieldTokens = new();
+    private readonly Dictionary<MethodInfo, int> _methodTokens = new();
+
+    /// <summary>
+    /// Emits <c>call target</c> with the target's token looked up once per module (see <see cref="EmitField"/>). Only
+    /// for static methods that leave the stack depth unchanged (one argument and a result, or neither), because the
+    /// IL generator counts a raw-token call as depth-neutral.
+    /// </summary>
+    public void EmitStackNeutralCall(ILGenerator il, MethodInfo target)
+    {
+        if (!_methodTokens.TryGetValue(target, out int token))
+        {
+            int arguments = target.GetParameters().Length;
+            if (!target.IsStatic || arguments != (target.ReturnType == typeof(void) ? 0 : 1))
+                throw new InvalidOperationException($"{target.Name} changes the stack depth");
+            token = ((ModuleBuilder)Type.Module).GetMethodMetadataToken(target);
+            _methodTokens[target] = token;
+        }
+        il.Emit(OpCodes.Call, token);
+    }
 
     /// <summary>
     /// Emits a field instruction with the field's metadata token looked up once per module: <c>Emit(OpCode, FieldInfo)</c>
