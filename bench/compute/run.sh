@@ -9,30 +9,47 @@
 # around `date +%s.%N`.  Before timing, each engine's stdout is compared with
 # the native output; an engine that fails, times out or prints something else
 # is reported as "failed" for that kernel (the engine is still being built).
-# Process startup (hello.wasm) is measured separately.
+# Process startup (hello.wasm) is measured separately, and so is the steady
+# state with startup excluded: each engine compiles the module once in one
+# process and runs the command R times in fresh instances, timing each run
+# (instantiate + _start): djinn with bench/compute/Harness (`djinn-bench run`),
+# V8 with `node bench/node-wasi-run.mjs --repeat R`. Run 1 includes the JIT
+# warm-up (RyuJIT compiling the guest's functions; V8's Liftoff/TurboFan
+# tier-up); runs 2..R are the steady state. Native has no startup to speak of
+# (~1 ms), so its whole-process time is its steady state.
 #
 # Output: a Markdown report on stdout (also saved to bench/out/compute-latest.md);
 # raw timings go to bench/out/compute-<timestamp>/.
 #
-# Usage: bench/compute/run.sh [--quick] [--runs N] [--no-djinn] [KERNEL...]
+# Usage: bench/compute/run.sh [--quick] [--runs N] [--repeat R] [--no-djinn]
+#                             [--summary FILE] [KERNEL...]
 #   --quick     small arguments (a smoke test of the script, seconds not minutes)
-#   --runs N    timed runs per command (default 5; startup uses 4x as many)
+#   --runs N    timed runs per command (default 3; startup uses 4x as many)
+#   --repeat R  in-process runs per engine for the steady state (default 3, min 2)
 #   --no-djinn  skip building and running djinn
+#   --summary FILE  append the goal rows (target, measure, value, goal, met;
+#               tab-separated) to FILE, for bench/run.sh
+# Kernels: every examples/c/*.c except hello and simd_dot (SIMD vs scalar
+# native: see docs/BENCHMARKS.md).
 # Environment: DJINN_BENCH_TIMEOUT (seconds per validation run, default 600);
 #   DJINN_BENCH_NO_HYPERFINE=1 forces the date loop.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
 quick=0
-runs=5
+runs=3
+repeat=3
+summary=
 with_djinn=1
 kernels=()
 while [ $# -gt 0 ]; do
   case "$1" in
     --quick) quick=1 ;;
     --runs) runs=$2; shift ;;
+    --repeat) repeat=$2; shift ;;
+    --summary) summary=$2; shift ;;
     --no-djinn) with_djinn=0 ;;
-    -h | --help) sed -n '2,25p' "$0"; exit 0 ;;
+    -h | --help) sed -n '2,40p' "$0"; exit 0 ;;
     -*) echo "run.sh: unknown option $1" >&2; exit 2 ;;
     *) kernels+=("$1") ;;
   esac
@@ -41,7 +58,7 @@ done
 if [ ${#kernels[@]} -eq 0 ]; then
   for src in examples/c/*.c; do
     name=$(basename "$src" .c)
-    [ "$name" = hello ] || kernels+=("$name")
+    case "$name" in hello | simd_dot) ;; *) kernels+=("$name") ;; esac
   done
 fi
 
@@ -56,6 +73,8 @@ quick_args() {
     sha256) echo 40 ;;
     bintrees) echo 12 ;;
     interp) echo 300000 ;;
+    strfmt) echo 2000 ;;
+    minilang) echo 3 ;;
     *) echo "" ;;
   esac
 }
@@ -80,10 +99,12 @@ log "building examples"
 scripts/build-examples.sh >&2
 
 DJINN=src/Cli/bin/Release/net9.0/linux-x64/djinn
+HARNESS=bench/compute/Harness/bin/Release/net9.0/linux-x64/djinn-bench
 djinn_ok=0
 if [ "$with_djinn" -eq 1 ]; then
   log "building djinn (dotnet build -c Release src/Cli)"
-  if dotnet build -c Release src/Cli --nologo -v quiet >"$out/djinn-build.log" 2>&1 && [ -x "$DJINN" ]; then
+  if dotnet build -c Release src/Cli --nologo -v quiet >"$out/djinn-build.log" 2>&1 && [ -x "$DJINN" ] &&
+    dotnet build -c Release bench/compute/Harness --nologo -v quiet >>"$out/djinn-build.log" 2>&1 && [ -x "$HARNESS" ]; then
     djinn_ok=1
   else
     log "djinn build failed; see $out/djinn-build.log"
@@ -148,9 +169,35 @@ validate() {
   fi
 }
 
+# inprocess ENGINE KERNEL ARGS...: compiles once and runs $repeat times in one
+# process; appends "kernel engine compile_ms first_wall first_cpu steady_wall
+# steady_cpu" (ms; steady = mean of runs 2..R) to $inproc, or "failed".
+inprocess() {
+  local engine=$1 kernel=$2 rc=0
+  shift 2
+  local cmd
+  case "$engine" in
+    v8) cmd=(node bench/node-wasi-run.mjs --repeat "$repeat" "examples/wasm/$kernel.wasm" "$@") ;;
+    djinn) cmd=("$HARNESS" run "examples/wasm/$kernel.wasm" --repeat "$repeat" -- "$@") ;;
+  esac
+  timeout "$timeout_s" "${cmd[@]}" >"$out/$kernel.$engine.inproc.out" 2>"$out/$kernel.$engine.inproc.err" </dev/null || rc=$?
+  if [ "$rc" -ne 0 ] || ! cmp -s "$out/$kernel.native.out" "$out/$kernel.$engine.inproc.out"; then
+    printf '%s\t%s\tfailed\n' "$kernel" "$engine" >>"$inproc"
+    return
+  fi
+  grep -E '^(node|djinn)-bench ' "$out/$kernel.$engine.inproc.err" | tail -1 | awk -v k="$kernel" -v e="$engine" '{
+    for (i = 2; i <= NF; i++) { split($i, kv, "="); f[kv[1]] = kv[2] }
+    nw = split(f["run_ms"], w, ","); split(f["cpu_ms"], c, ",")
+    sw = 0; sc = 0; for (i = 2; i <= nw; i++) { sw += w[i]; sc += c[i] }
+    printf "%s\t%s\t%s\t%s\t%s\t%.1f\t%.1f\n", k, e, f["compile_ms"], w[1], c[1], sw / (nw - 1), sc / (nw - 1) }' >>"$inproc"
+}
+
 # ---- kernels --------------------------------------------------------------------
+[ "$repeat" -ge 2 ] || repeat=2
 results=$out/results.tsv
+inproc=$out/inprocess.tsv
 : >"$results"
+: >"$inproc"
 engines=(native v8)
 [ "$djinn_ok" -eq 1 ] && engines+=(djinn)
 
@@ -174,6 +221,12 @@ for kernel in "${kernels[@]}"; do
       log "$kernel/$engine: $status"
       printf '%s\t%s\t%s\t\t%s\n' "$kernel" "$engine" "$status" "$status" >>"$results"
     fi
+  done
+  for engine in v8 djinn; do
+    [ "$engine" = djinn ] && [ "$djinn_ok" -eq 0 ] && continue
+    [ "$(awk -F'\t' -v k="$kernel" -v e="$engine" '$1 == k && $2 == e { print ($3 ~ /^[0-9.]+$/) }' "$results")" = 1 ] || continue
+    log "$kernel/$engine: in-process, $repeat runs"
+    inprocess "$engine" "$kernel" "${args[@]}"
   done
   if [ "$djinn_ok" -eq 0 ]; then
     if [ "$with_djinn" -eq 1 ]; then
@@ -236,6 +289,59 @@ table() {
     }' "$2"
 }
 
+# steady_table: startup-free steady state (CPU), native from the whole-process CPU time.
+# Also writes "name<TAB>value" geomeans to $out/steady-geomeans.tsv.
+steady_table() {
+  echo "| kernel | native (s) | V8 (s) | djinn (s) | V8/native | djinn/V8 | djinn/native |"
+  echo "|---|---:|---:|---:|---:|---:|---:|"
+  awk -F'\t' -v gm="$out/steady-geomeans.tsv" '
+    function isnum(x) { return x ~ /^[0-9.]+$/ }
+    function cell(v) { return isnum(v) ? sprintf("%.3f", v) : (v == "" ? "–" : v) }
+    function ratio(a, b) { return (isnum(a) && isnum(b) && b > 0) ? sprintf("%.2f", a / b) : "–" }
+    FNR == 1 { file++ }
+    file == 1 { if ($2 == "native") { nat[$1] = $5; order[++n] = $1 } ; next }
+    file == 2 { st[$1, $2] = ($3 == "failed") ? "failed" : $7 / 1000 }
+    END {
+      for (i = 1; i <= n; i++) {
+        k = order[i]; a = nat[k]; v = st[k, "v8"]; d = st[k, "djinn"]
+        printf "| %s | %s | %s | %s | %s | %s | %s |\n", k, cell(a), cell(v), cell(d), ratio(v, a), ratio(d, v), ratio(d, a)
+        if (isnum(v) && isnum(a)) { g1 += log(v / a); n1++ }
+        if (isnum(d) && isnum(v)) { g2 += log(d / v); n2++ }
+        if (isnum(d) && isnum(a)) { g3 += log(d / a); n3++ }
+      }
+      printf "| **geometric mean** | | | | %s | %s | %s |\n", \
+        (n1 ? sprintf("**%.2f** (%d)", exp(g1 / n1), n1) : "–"), \
+        (n2 ? sprintf("**%.2f** (%d)", exp(g2 / n2), n2) : "–"), \
+        (n3 ? sprintf("**%.2f** (%d)", exp(g3 / n3), n3) : "–")
+      printf "v8/native\t%s\t%d\ndjinn/v8\t%s\t%d\ndjinn/native\t%s\t%d\n", \
+        (n1 ? sprintf("%.2f", exp(g1 / n1)) : "–"), n1, (n2 ? sprintf("%.2f", exp(g2 / n2)) : "–"), n2, \
+        (n3 ? sprintf("%.2f", exp(g3 / n3)) : "–"), n3 > gm
+    }' "$results" "$inproc"
+}
+
+# warmup_table: module compile, run 1 and the steady state per engine (ms, wall-clock and CPU).
+warmup_table() {
+  echo "| kernel | V8 compile | V8 run 1 | V8 steady | V8 run 1 − steady (CPU) | djinn compile (IL emit) | djinn run 1 | djinn steady | djinn run 1 − steady (CPU) |"
+  echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|"
+  awk -F'\t' -v wu="$out/warmup.tsv" '
+    function cell(e, i) { return (k SUBSEP e in r) ? r[k, e, i] : "–" }
+    { if (!seen[$1]++) order[++n] = $1; r[$1, $2] = 1; for (i = 3; i <= 7; i++) r[$1, $2, i] = $i }
+    END {
+      for (j = 1; j <= n; j++) {
+        k = order[j]
+        for (e = 0; e < 2; e++) {
+          en = e ? "djinn" : "v8"
+          if ((k SUBSEP en) in r && r[k, en, 3] != "failed") {
+            c[e] = sprintf("%.0f ms", r[k, en, 3]); f[e] = sprintf("%.0f / %.0f ms", r[k, en, 4], r[k, en, 5])
+            s[e] = sprintf("%.0f / %.0f ms", r[k, en, 6], r[k, en, 7]); d[e] = sprintf("%.0f ms", r[k, en, 5] - r[k, en, 7])
+            if (e) { print k "\t" (r[k, en, 5] - r[k, en, 7]) "\t" r[k, en, 3] > wu }
+          } else { c[e] = f[e] = s[e] = d[e] = "failed" }
+        }
+        printf "| %s | %s | %s | %s | %s | %s | %s | %s | %s |\n", k, c[0], f[0], s[0], d[0], c[1], f[1], s[1], d[1]
+      }
+    }' "$inproc"
+}
+
 # ---- report ----------------------------------------------------------------------
 cpu=$(grep -m1 'model name' /proc/cpuinfo | sed 's/.*: //' || echo unknown)
 {
@@ -259,7 +365,24 @@ cpu=$(grep -m1 'model name' /proc/cpuinfo | sed 's/.*: //' || echo unknown)
   table 5 "$results"
   echo
   echo "Geometric means are over the kernels where both engines succeeded (count in brackets)."
-  echo "Target: djinn/V8 ≤ 2.0 on compute."
+  echo "Targets (issue 8): djinn/V8 ≤ 1.0 and djinn/native ≤ 1.5, geometric means, startup excluded (next table)."
+  echo
+  echo "### Steady state, startup excluded (CPU seconds per run)"
+  echo
+  echo "V8 and djinn: mean CPU time (user + system, all threads) of in-process runs 2..$repeat, each in a"
+  echo "fresh instance of the module compiled once (process startup, module compilation and the"
+  echo "first run's JIT warm-up excluded). Native: the whole-process CPU time above."
+  echo
+  steady_table
+  echo
+  echo "### JIT warm-up: first run vs steady state (in-process, wall / CPU)"
+  echo
+  echo 'Module compile: V8 `WebAssembly.compile` (Liftoff; TurboFan tiers hot functions up in the background),'
+  echo 'djinn decode + validate + IL emit. RyuJIT compiles each guest function to optimized machine code on its'
+  echo 'first call (methods of Reflection.Emit assemblies are not tiered), so run 1 includes that JIT work;'
+  echo "\"steady\" is the mean of runs 2..$repeat."
+  echo
+  warmup_table
   echo
   echo "### Process startup (hello.wasm, stdin empty)"
   echo
@@ -270,3 +393,26 @@ cpu=$(grep -m1 'model name' /proc/cpuinfo | sed 's/.*: //' || echo unknown)
   echo
   echo "Raw data: \`$out/\`."
 } | tee bench/out/compute-latest.md
+
+# ---- summary rows for bench/run.sh -------------------------------------------------
+if [ -n "$summary" ]; then
+  gm() { awk -F'\t' -v n="$1" '$1 == n { print $2 "\t" $3 }' "$out/steady-geomeans.tsv"; }
+  met() { awk -v v="$1" -v g="$2" 'BEGIN { if (v !~ /^[0-9.]+$/) print "not run"; else print (v + 0 <= g ? "yes" : "no") }'; }
+  IFS=$'\t' read -r dv dvn < <(gm djinn/v8)
+  IFS=$'\t' read -r dn dnn < <(gm djinn/native)
+  note=$([ "$quick" -eq 1 ] && echo ", --quick" || echo "")
+  whole=$(awk -F'\t' '$5 ~ /^[0-9.]+$/ { t[$1, $2] = $5 } END {
+    for (key in t) { split(key, p, SUBSEP); if (p[2] == "djinn" && (p[1] SUBSEP "v8") in t) { g += log(t[key] / t[p[1], "v8"]); n++ } }
+    print (n ? sprintf("%.2f", exp(g / n)) : "–") }' "$results")
+  startup_dj=$(awk -F'\t' '$1 == "djinn" && $2 ~ /^[0-9.]+$/ { printf "%.2f s", $2 }' "$startup")
+  startup_v8=$(awk -F'\t' '$1 == "v8" && $2 ~ /^[0-9.]+$/ { printf "%.2f s", $2 }' "$startup")
+  warm=$(sort -t$'\t' -k2,2n "$out/warmup.tsv" 2>/dev/null | awk -F'\t' '{ v[NR] = $2 } END {
+    if (NR) printf "%.0f ms median (%.0f–%.0f ms)", v[int((NR + 1) / 2)], v[1], v[NR]; else print "–" }')
+  {
+    printf 'compute\tdjinn/V8, steady state, startup excluded (geomean of %s kernels, CPU%s)\t%s\t≤ 1.0\t%s\n' "${dvn:-0}" "$note" "${dv:-–}" "$(met "${dv:-x}" 1.0)"
+    printf 'compute\tdjinn/native, steady state, startup excluded (geomean of %s kernels, CPU%s)\t%s\t≤ 1.5\t%s\n' "${dnn:-0}" "$note" "${dn:-–}" "$(met "${dn:-x}" 1.5)"
+    printf 'compute\tdjinn/V8, whole process incl. startup and JIT (geomean, CPU%s)\t%s\treported\t–\n' "$note" "$whole"
+    printf 'compute\tprocess startup, hello.wasm: djinn / node\t%s / %s\treported\t–\n' "${startup_dj:-–}" "${startup_v8:-–}"
+    printf 'compute\tdjinn JIT warm-up (run 1 − steady state, CPU)\t%s\treported\t–\n' "$warm"
+  } >>"$summary"
+fi

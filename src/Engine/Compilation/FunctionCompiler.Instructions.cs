@@ -123,9 +123,9 @@ internal sealed partial class FunctionCompiler
         float value = BitConverter.Int32BitsToSingle((int)bits);
         if (float.IsNaN(value))
         {
-            // Go through the bits so the JIT cannot canonicalize a NaN payload.
+            // Go through the bits, in a call the JIT cannot fold, so it cannot canonicalize a NaN payload.
             _il.Emit(OpCodes.Ldc_I4, (int)bits);
-            _il.Emit(OpCodes.Call, Ops.Get(nameof(RuntimeOps.ReinterpretI32)));
+            _il.Emit(OpCodes.Call, Ops.Get(nameof(RuntimeOps.F32NaNConstant)));
         }
         else
         {
@@ -156,22 +156,12 @@ internal sealed partial class FunctionCompiler
         var op = ins.Opcode;
         if (op is >= Opcode.I32Load and <= Opcode.I64Load32U)
         {
-            Need(1);
-            _il.Emit(OpCodes.Ldloc, _memory!);
-            _il.Emit(OpCodes.Ldc_I4, (int)ins.B);
-            var (name, type) = LoadHelper(op);
-            _il.Emit(OpCodes.Call, Ops.Get(name));
-            Pop(1);
-            Push(type);
+            EmitInlineLoad(op, ins.B);
             return true;
         }
         if (op is >= Opcode.I32Store and <= Opcode.I64Store32)
         {
-            Need(2);
-            _il.Emit(OpCodes.Ldloc, _memory!);
-            _il.Emit(OpCodes.Ldc_I4, (int)ins.B);
-            _il.Emit(OpCodes.Call, Ops.Get(StoreHelper(op)));
-            Pop(2);
+            EmitInlineStore(op, ins.B);
             return true;
         }
         switch (op)
@@ -235,35 +225,4 @@ internal sealed partial class FunctionCompiler
         Pop(pops);
         if (result is { } r) Push(r);
     }
-
-    private static (string Name, ValueKind Type) LoadHelper(Opcode op) => op switch
-    {
-        Opcode.I32Load => (nameof(RuntimeOps.LoadI32), ValueKind.I32),
-        Opcode.I64Load => (nameof(RuntimeOps.LoadI64), ValueKind.I64),
-        Opcode.F32Load => (nameof(RuntimeOps.LoadF32), ValueKind.F32),
-        Opcode.F64Load => (nameof(RuntimeOps.LoadF64), ValueKind.F64),
-        Opcode.I32Load8S => (nameof(RuntimeOps.LoadI8S), ValueKind.I32),
-        Opcode.I32Load8U => (nameof(RuntimeOps.LoadI8U), ValueKind.I32),
-        Opcode.I32Load16S => (nameof(RuntimeOps.LoadI16S), ValueKind.I32),
-        Opcode.I32Load16U => (nameof(RuntimeOps.LoadI16U), ValueKind.I32),
-        Opcode.I64Load8S => (nameof(RuntimeOps.LoadI64_8S), ValueKind.I64),
-        Opcode.I64Load8U => (nameof(RuntimeOps.LoadI64_8U), ValueKind.I64),
-        Opcode.I64Load16S => (nameof(RuntimeOps.LoadI64_16S), ValueKind.I64),
-        Opcode.I64Load16U => (nameof(RuntimeOps.LoadI64_16U), ValueKind.I64),
-        Opcode.I64Load32S => (nameof(RuntimeOps.LoadI64_32S), ValueKind.I64),
-        _ => (nameof(RuntimeOps.LoadI64_32U), ValueKind.I64),
-    };
-
-    private static string StoreHelper(Opcode op) => op switch
-    {
-        Opcode.I32Store => nameof(RuntimeOps.StoreI32),
-        Opcode.I64Store => nameof(RuntimeOps.StoreI64),
-        Opcode.F32Store => nameof(RuntimeOps.StoreF32),
-        Opcode.F64Store => nameof(RuntimeOps.StoreF64),
-        Opcode.I32Store8 => nameof(RuntimeOps.StoreI32_8),
-        Opcode.I32Store16 => nameof(RuntimeOps.StoreI32_16),
-        Opcode.I64Store8 => nameof(RuntimeOps.StoreI64_8),
-        Opcode.I64Store16 => nameof(RuntimeOps.StoreI64_16),
-        _ => nameof(RuntimeOps.StoreI64_32),
-    };
 }

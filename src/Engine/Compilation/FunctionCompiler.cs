@@ -228,14 +228,14 @@ internal sealed partial class FunctionCompiler
     private void LoadField(FieldInfo field)
     {
         LoadState();
-        _il.Emit(OpCodes.Ldfld, field);
+        _m.EmitField(_il, OpCodes.Ldfld, field);
     }
 
     private void ReloadMemory()
     {
         if (_memory is null) return;
         LoadField(_m.MemoryField!);
-        _il.Emit(OpCodes.Ldfld, ModuleEmitContext.MemoryBytes);
+        _m.EmitField(_il, OpCodes.Ldfld, ModuleEmitContext.MemoryBytes);
         _il.Emit(OpCodes.Stloc, _memory);
     }
 
@@ -261,17 +261,17 @@ internal sealed partial class FunctionCompiler
         // Charge this frame's estimated size, trapping past the limit; probe the real stack whenever the estimate
         // crosses a 16 KiB boundary (so at least every 16 KiB of guest frames, and at every large frame).
         _il.Emit(OpCodes.Ldloc, _budget);
-        _il.Emit(OpCodes.Ldfld, Fields.StackUsed);
+        _m.EmitField(_il, OpCodes.Ldfld, Fields.StackUsed);
         _il.Emit(OpCodes.Ldc_I4, _frameBytes);
         _il.Emit(OpCodes.Add);
         _il.Emit(OpCodes.Stloc, _depth);
         _il.Emit(OpCodes.Ldloc, _budget);
         _il.Emit(OpCodes.Ldloc, _depth);
-        _il.Emit(OpCodes.Stfld, Fields.StackUsed);
+        _m.EmitField(_il, OpCodes.Stfld, Fields.StackUsed);
         var depthOk = _il.DefineLabel();
         _il.Emit(OpCodes.Ldloc, _depth);
         _il.Emit(OpCodes.Ldloc, _budget);
-        _il.Emit(OpCodes.Ldfld, Fields.StackLimit);
+        _m.EmitField(_il, OpCodes.Ldfld, Fields.StackLimit);
         _il.Emit(OpCodes.Ble, depthOk);
         _il.Emit(OpCodes.Call, Ops.Get(nameof(RuntimeOps.CallStackExhausted)));
         _il.Emit(OpCodes.Throw);
@@ -301,37 +301,42 @@ internal sealed partial class FunctionCompiler
         {
             _il.Emit(OpCodes.Ldloc, _budget);
             _il.Emit(OpCodes.Ldloc, _budget);
-            _il.Emit(OpCodes.Ldfld, Fields.Fuel);
+            _m.EmitField(_il, OpCodes.Ldfld, Fields.Fuel);
             _il.Emit(OpCodes.Ldc_I8, fuel);
             _il.Emit(OpCodes.Sub);
-            _il.Emit(OpCodes.Stfld, Fields.Fuel);
+            _m.EmitField(_il, OpCodes.Stfld, Fields.Fuel);
             var fuelOk = _il.DefineLabel();
             _il.Emit(OpCodes.Ldloc, _budget);
-            _il.Emit(OpCodes.Ldfld, Fields.Fuel);
+            _m.EmitField(_il, OpCodes.Ldfld, Fields.Fuel);
             _il.Emit(OpCodes.Ldc_I8, 0L);
             _il.Emit(OpCodes.Bge, fuelOk);
             _il.Emit(OpCodes.Ldloc, _budget);
             _il.Emit(OpCodes.Call, exhausted);
+            _il.Emit(OpCodes.Throw);
             _il.MarkLabel(fuelOk);
         }
         var ok = _il.DefineLabel();
         _il.Emit(OpCodes.Ldloc, _budget);
         _il.Emit(OpCodes.Volatile);
-        _il.Emit(OpCodes.Ldfld, Fields.Interrupt);
+        _m.EmitField(_il, OpCodes.Ldfld, Fields.Interrupt);
         _il.Emit(OpCodes.Brfalse, ok);
         _il.Emit(OpCodes.Ldloc, _budget);
         _il.Emit(OpCodes.Call, exhausted);
+        _il.Emit(OpCodes.Throw);
         _il.MarkLabel(ok);
     }
 
     /// <summary>At the function's final end: release the frame's stack charge and return the results held in slots 0..n-1.</summary>
     private void EmitEpilogue()
     {
+        // StackUsed is back at this frame's charge here (every callee released its own), so subtracting the frame
+        // restores the caller's; re-reading the field keeps the charge out of a register for the whole body.
         _il.Emit(OpCodes.Ldloc, _budget);
-        _il.Emit(OpCodes.Ldloc, _depth);
+        _il.Emit(OpCodes.Ldloc, _budget);
+        _m.EmitField(_il, OpCodes.Ldfld, Fields.StackUsed);
         _il.Emit(OpCodes.Ldc_I4, _frameBytes);
         _il.Emit(OpCodes.Sub);
-        _il.Emit(OpCodes.Stfld, Fields.StackUsed);
+        _m.EmitField(_il, OpCodes.Stfld, Fields.StackUsed);
         var results = _type.Results;
         for (int r = 1; r < results.Count; r++)
         {

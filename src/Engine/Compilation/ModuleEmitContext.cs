@@ -37,6 +37,43 @@ internal sealed class ModuleEmitContext
 
     public static string ThunkName(int functionIndex) => $"thunk{functionIndex}";
 
+    private readonly Dictionary<FieldInfo, int> _fieldTokens = new();
+    private readonly Dictionary<MethodInfo, int> _methodTokens = new();
+
+    /// <summary>
+    /// Emits <c>call target</c> with the target's token looked up once per module (see <see cref="EmitField"/>). Only
+    /// for static methods that leave the stack depth unchanged (one argument and a result, or neither), because the
+    /// IL generator counts a raw-token call as depth-neutral.
+    /// </summary>
+    public void EmitStackNeutralCall(ILGenerator il, MethodInfo target)
+    {
+        if (!_methodTokens.TryGetValue(target, out int token))
+        {
+            int arguments = target.GetParameters().Length;
+            if (!target.IsStatic || arguments != (target.ReturnType == typeof(void) ? 0 : 1))
+                throw new InvalidOperationException($"{target.Name} changes the stack depth");
+            token = ((ModuleBuilder)Type.Module).GetMethodMetadataToken(target);
+            _methodTokens[target] = token;
+        }
+        il.Emit(OpCodes.Call, token);
+    }
+
+    /// <summary>
+    /// Emits a field instruction with the field's metadata token looked up once per module: <c>Emit(OpCode, FieldInfo)</c>
+    /// resolves the token of a field of another assembly (the budget, memory and instance fields every function
+    /// touches) through the module's type references on every call, which dominated emitting large modules.
+    /// Same bytes and stack accounting as <c>Emit(OpCode, FieldInfo)</c>.
+    /// </summary>
+    public void EmitField(ILGenerator il, OpCode opcode, FieldInfo field)
+    {
+        if (!_fieldTokens.TryGetValue(field, out int token))
+        {
+            token = ((ModuleBuilder)Type.Module).GetFieldMetadataToken(field);
+            _fieldTokens[field] = token;
+        }
+        il.Emit(opcode, token);
+    }
+
     public MethodBuilder MethodFor(uint functionIndex) => Methods[(int)functionIndex - Module.ImportedFunctionCount];
 
     /// <summary>Parameter types of a defined function's static method.</summary>

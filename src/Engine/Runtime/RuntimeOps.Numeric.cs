@@ -180,4 +180,10 @@ internal static partial class RuntimeOps
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static long ReinterpretF64(double a) => BitConverter.DoubleToInt64Bits(a);
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static float ReinterpretI32(int a) => BitConverter.Int32BitsToSingle(a);
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static double ReinterpretI64(long a) => BitConverter.Int64BitsToDouble(a);
+
+    /// <summary>
+    /// An f32 NaN constant with its exact payload. Not inlined: RyuJIT folds <c>Int32BitsToSingle(constant)</c> into a
+    /// float constant that it holds as a double, and the float→double→float round trip quiets a signalling NaN.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)] public static float F32NaNConstant(int bits) => BitConverter.Int32BitsToSingle(bits);
 }

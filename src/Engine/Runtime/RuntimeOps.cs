@@ -94,16 +94,21 @@ internal static partial class RuntimeOps
     [MethodImpl(MethodImplOptions.NoInlining)]
     public static Exception CallStackExhausted() => new TrapException(TrapCode.CallStackExhausted);
 
-    /// <summary>The slow path of the fuel / deadline check at function entry and loop headers.</summary>
+    /// <summary>
+    /// The slow path of the fuel / deadline check at function entry and loop headers: the trap to throw. Compiled
+    /// code throws the result (IL <c>throw</c>), so RyuJIT knows the path never returns and keeps the loop's values
+    /// in registers instead of saving them around a call that could come back.
+    /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    public static void BudgetExhausted(ExecutionBudget budget)
+    public static Exception BudgetExhausted(ExecutionBudget budget)
     {
-        if (budget.Interrupt != 0) throw new TrapException(TrapCode.Timeout);
-        if (budget.Fuel < 0)
+        if (budget.Interrupt == 0 && budget.Fuel < 0)
         {
             budget.Fuel = -1;
-            throw new TrapException(TrapCode.OutOfFuel);
+            return new TrapException(TrapCode.OutOfFuel);
         }
+        // The interrupt flag was seen set (a deadline or the host's Interrupt), also if it was cleared since.
+        return new TrapException(TrapCode.Timeout);
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]

@@ -18,6 +18,8 @@ public sealed class ExampleProgramTests
         { "sha256", "40" },
         { "bintrees", "12" },
         { "interp", "300000" },
+        { "strfmt", "2000" },
+        { "minilang", "3" },
         { "hello", "one two" },
         { "simd_dot", "20" },
     };

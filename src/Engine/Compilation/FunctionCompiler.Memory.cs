@@ -1,0 +1,130 @@
+using System.Reflection.Emit;
+using Djinn.Engine.Model;
+using Djinn.Engine.Runtime;
+
+namespace Djinn.Engine.Compilation;
+
+/// <summary>
+/// Scalar loads and stores emitted as IL, not as calls to <see cref="RuntimeOps"/> helpers
+/// (https://webassembly.github.io/spec/core/exec/instructions.html#memory-instructions): one unsigned 64-bit compare of
+/// the effective address + size against the array length, then an unaligned access through
+/// <c>ref MemoryMarshal.GetArrayDataReference(memory)</c>. Calls relied on RyuJIT inlining them, and in large functions
+/// (an interpreter loop, <c>vfprintf</c>) RyuJIT stops inlining after a hundred or so call sites (its inlining budget
+/// and local-count limits), leaving the rest as real calls.
+/// </summary>
+internal sealed partial class FunctionCompiler
+{
+    private const int ScalarMemoryTemp = 400;
+
+    private void EmitInlineLoad(Opcode op, uint offset)
+    {
+        Need(1);
+        var (size, type) = LoadShape(op);
+        var ea = EmitScalarBoundsCheck(offset, size);
+        EmitScalarAddress(ea);
+        _il.Emit(OpCodes.Unaligned, (byte)1);
+        switch (op)
+        {
+            case Opcode.I32Load: _il.Emit(OpCodes.Ldind_I4); break;
+            case Opcode.I64Load: _il.Emit(OpCodes.Ldind_I8); break;
+            case Opcode.F32Load: _il.Emit(OpCodes.Ldind_R4); break;
+            case Opcode.F64Load: _il.Emit(OpCodes.Ldind_R8); break;
+            case Opcode.I32Load8S: _il.Emit(OpCodes.Ldind_I1); break;
+            case Opcode.I32Load8U: _il.Emit(OpCodes.Ldind_U1); break;
+            case Opcode.I32Load16S: _il.Emit(OpCodes.Ldind_I2); break;
+            case Opcode.I32Load16U: _il.Emit(OpCodes.Ldind_U2); break;
+            case Opcode.I64Load8S: _il.Emit(OpCodes.Ldind_I1); _il.Emit(OpCodes.Conv_I8); break;
+            case Opcode.I64Load8U: _il.Emit(OpCodes.Ldind_U1); _il.Emit(OpCodes.Conv_U8); break;
+            case Opcode.I64Load16S: _il.Emit(OpCodes.Ldind_I2); _il.Emit(OpCodes.Conv_I8); break;
+            case Opcode.I64Load16U: _il.Emit(OpCodes.Ldind_U2); _il.Emit(OpCodes.Conv_U8); break;
+            case Opcode.I64Load32S: _il.Emit(OpCodes.Ldind_I4); _il.Emit(OpCodes.Conv_I8); break;
+            default: _il.Emit(OpCodes.Ldind_U4); _il.Emit(OpCodes.Conv_U8); break;
+        }
+        Pop(1);
+        Push(type);
+    }
+
+    private void EmitInlineStore(Opcode op, uint offset)
+    {
+        Need(2);
+        var valueType = _stack[_count - 1];
+        var value = Temp(valueType, ScalarMemoryTemp + 1);
+        _il.Emit(OpCodes.Stloc, value);
+        var ea = EmitScalarBoundsCheck(offset, StoreSize(op));
+        EmitScalarAddress(ea);
+        _il.Emit(OpCodes.Ldloc, value);
+        if (op is Opcode.I64Store8 or Opcode.I64Store16 or Opcode.I64Store32) _il.Emit(OpCodes.Conv_I4);
+        _il.Emit(OpCodes.Unaligned, (byte)1);
+        switch (op)
+        {
+            case Opcode.I32Store: case Opcode.I64Store32: _il.Emit(OpCodes.Stind_I4); break;
+            case Opcode.I64Store: _il.Emit(OpCodes.Stind_I8); break;
+            case Opcode.F32Store: _il.Emit(OpCodes.Stind_R4); break;
+            case Opcode.F64Store: _il.Emit(OpCodes.Stind_R8); break;
+            case Opcode.I32Store8: case Opcode.I64Store8: _il.Emit(OpCodes.Stind_I1); break;
+            default: _il.Emit(OpCodes.Stind_I2); break;
+        }
+        Pop(2);
+    }
+
+    /// <summary>
+    /// Consumes the i32 address on the IL stack: stores the 64-bit effective address (zero-extended address + offset,
+    /// so it cannot wrap) in a temp and traps unless all <paramref name="size"/> bytes lie inside the memory.
+    /// </summary>
+    private LocalBuilder EmitScalarBoundsCheck(uint offset, int size)
+    {
+        var ea = Temp(ValueKind.I64, ScalarMemoryTemp);
+        _il.Emit(OpCodes.Conv_U8);
+        if (offset != 0)
+        {
+            _il.Emit(OpCodes.Ldc_I8, (long)offset);
+            _il.Emit(OpCodes.Add);
+        }
+        _il.Emit(OpCodes.Stloc, ea);
+        var ok = _il.DefineLabel();
+        _il.Emit(OpCodes.Ldloc, ea);
+        _il.Emit(OpCodes.Ldc_I8, (long)size);
+        _il.Emit(OpCodes.Add);
+        _il.Emit(OpCodes.Ldloc, _memory!);
+        _il.Emit(OpCodes.Ldlen);
+        _il.Emit(OpCodes.Conv_U8);
+        _il.Emit(OpCodes.Ble_Un, ok);
+        // A throw, not a call that happens to throw: RyuJIT then knows the path never rejoins and keeps it cold.
+        _il.Emit(OpCodes.Ldc_I4, (int)TrapCode.MemoryOutOfBounds);
+        _m.EmitStackNeutralCall(_il, Ops.Get(nameof(RuntimeOps.Trap)));
+        _il.Emit(OpCodes.Throw);
+        _il.MarkLabel(ok);
+        return ea;
+    }
+
+    /// <summary>Pushes <c>ref memory[ea]</c> (checked by <see cref="EmitScalarBoundsCheck"/>).</summary>
+    private void EmitScalarAddress(LocalBuilder ea)
+    {
+        _il.Emit(OpCodes.Ldloc, _memory!);
+        _m.EmitStackNeutralCall(_il, s_arrayData);
+        _il.Emit(OpCodes.Ldloc, ea);
+        _il.Emit(OpCodes.Conv_I);
+        _il.Emit(OpCodes.Add);
+    }
+
+    private static (int Size, ValueKind Type) LoadShape(Opcode op) => op switch
+    {
+        Opcode.I32Load => (4, ValueKind.I32),
+        Opcode.I64Load => (8, ValueKind.I64),
+        Opcode.F32Load => (4, ValueKind.F32),
+        Opcode.F64Load => (8, ValueKind.F64),
+        Opcode.I32Load8S or Opcode.I32Load8U => (1, ValueKind.I32),
+        Opcode.I32Load16S or Opcode.I32Load16U => (2, ValueKind.I32),
+        Opcode.I64Load8S or Opcode.I64Load8U => (1, ValueKind.I64),
+        Opcode.I64Load16S or Opcode.I64Load16U => (2, ValueKind.I64),
+        _ => (4, ValueKind.I64),
+    };
+
+    private static int StoreSize(Opcode op) => op switch
+    {
+        Opcode.I64Store or Opcode.F64Store => 8,
+        Opcode.I32Store8 or Opcode.I64Store8 => 1,
+        Opcode.I32Store16 or Opcode.I64Store16 => 2,
+        _ => 4,
+    };
+}
