@@ -65,12 +65,14 @@ compare_native matmul "" 3 40
 compare_native sha256 "" 5 4096
 compare_native bintrees "" 8
 compare_native interp "" 10000
+compare_native strfmt "" 2000
+compare_native minilang "" 3
 
 # Any other C example added later: compare with its default arguments.
 for src in examples/c/*.c; do
   name=$(basename "$src" .c)
   case "$name" in
-    hello | nbody | sieve | fib | matmul | sha256 | bintrees | interp) ;;
+    hello | nbody | sieve | fib | matmul | sha256 | bintrees | interp | strfmt | minilang) ;;
     *) compare_native "$name" "" ;;
   esac
 done
