@@ -14,14 +14,14 @@ namespace Djinn.Engine.Compilation;
 /// </summary>
 internal sealed partial class FunctionCompiler
 {
-    private const int ScalarMemoryTemp = 400;
+    private const int MemoryAccessTemp = 400;
 
     private void EmitInlineLoad(Opcode op, uint offset)
     {
         Need(1);
         var (size, type) = LoadShape(op);
-        var ea = EmitScalarBoundsCheck(offset, size);
-        EmitScalarAddress(ea);
+        var ea = EmitBoundsCheck(offset, size);
+        EmitAddress(ea);
         _il.Emit(OpCodes.Unaligned, (byte)1);
         switch (op)
         {
@@ -48,10 +48,10 @@ internal sealed partial class FunctionCompiler
     {
         Need(2);
         var valueType = _stack[_count - 1];
-        var value = Temp(valueType, ScalarMemoryTemp + 1);
+        var value = Temp(valueType, MemoryAccessTemp + 1);
         _il.Emit(OpCodes.Stloc, value);
-        var ea = EmitScalarBoundsCheck(offset, StoreSize(op));
-        EmitScalarAddress(ea);
+        var ea = EmitBoundsCheck(offset, StoreSize(op));
+        EmitAddress(ea);
         _il.Emit(OpCodes.Ldloc, value);
         if (op is Opcode.I64Store8 or Opcode.I64Store16 or Opcode.I64Store32) _il.Emit(OpCodes.Conv_I4);
         _il.Emit(OpCodes.Unaligned, (byte)1);
@@ -68,12 +68,12 @@ internal sealed partial class FunctionCompiler
     }
 
     /// <summary>
-    /// Consumes the i32 address on the IL stack: stores the 64-bit effective address (zero-extended address + offset,
+    /// Consumes the i32 address on the IL stack (scalar and SIMD accesses alike): stores the 64-bit effective address (zero-extended address + offset,
     /// so it cannot wrap) in a temp and traps unless all <paramref name="size"/> bytes lie inside the memory.
     /// </summary>
-    private LocalBuilder EmitScalarBoundsCheck(uint offset, int size)
+    private LocalBuilder EmitBoundsCheck(uint offset, int size)
     {
-        var ea = Temp(ValueKind.I64, ScalarMemoryTemp);
+        var ea = Temp(ValueKind.I64, MemoryAccessTemp);
         _il.Emit(OpCodes.Conv_U8);
         if (offset != 0)
         {
@@ -97,8 +97,8 @@ internal sealed partial class FunctionCompiler
         return ea;
     }
 
-    /// <summary>Pushes <c>ref memory[ea]</c> (checked by <see cref="EmitScalarBoundsCheck"/>).</summary>
-    private void EmitScalarAddress(LocalBuilder ea)
+    /// <summary>Pushes <c>ref memory[ea]</c> (checked by <see cref="EmitBoundsCheck"/>).</summary>
+    private void EmitAddress(LocalBuilder ea)
     {
         _il.Emit(OpCodes.Ldloc, _memory!);
         _m.EmitStackNeutralCall(_il, s_arrayData);

@@ -68,7 +68,8 @@ internal sealed partial class FunctionCompiler
         Spill();
         int addressDepth = _count - (vectorOperand ? 2 : 1);
         var vector = vectorOperand ? Slot(_count - 1, K.V128) : null;
-        var ea = EmitBoundsCheck(addressDepth, ins.B, size);
+        _il.Emit(OpCodes.Ldloc, Slot(addressDepth, K.I32));
+        var ea = EmitBoundsCheck(ins.B, size);
         int lane = (int)ins.C;
         switch (form)
         {
@@ -119,46 +120,5 @@ internal sealed partial class FunctionCompiler
         Pop(vectorOperand ? 2 : 1);
         if (form is not (SimdMemoryForm.Store or SimdMemoryForm.StoreLane)) Push(K.V128);
         return true;
-    }
-
-    /// <summary>
-    /// Computes the 64-bit effective address (zero-extended i32 address + offset, so it cannot wrap) into a temp and
-    /// traps unless all <paramref name="size"/> bytes lie inside the memory.
-    /// </summary>
-    private LocalBuilder EmitBoundsCheck(int addressDepth, uint offset, int size)
-    {
-        var ea = Temp(K.I64, ArgumentTemp - 1);
-        _il.Emit(OpCodes.Ldloc, Slot(addressDepth, K.I32));
-        _il.Emit(OpCodes.Conv_U8);
-        if (offset != 0)
-        {
-            _il.Emit(OpCodes.Ldc_I8, (long)offset);
-            _il.Emit(OpCodes.Add);
-        }
-        _il.Emit(OpCodes.Stloc, ea);
-        var ok = _il.DefineLabel();
-        _il.Emit(OpCodes.Ldloc, ea);
-        _il.Emit(OpCodes.Ldc_I8, (long)size);
-        _il.Emit(OpCodes.Add);
-        _il.Emit(OpCodes.Ldloc, _memory!);
-        _il.Emit(OpCodes.Ldlen);
-        _il.Emit(OpCodes.Conv_U8);
-        _il.Emit(OpCodes.Ble_Un, ok);
-        // A throw, not a call that happens to throw: RyuJIT then knows the path never rejoins and keeps it cold.
-        _il.Emit(OpCodes.Ldc_I4, (int)TrapCode.MemoryOutOfBounds);
-        _il.Emit(OpCodes.Call, Ops.Get(nameof(RuntimeOps.Trap)));
-        _il.Emit(OpCodes.Throw);
-        _il.MarkLabel(ok);
-        return ea;
-    }
-
-    /// <summary>Pushes <c>ref memory[ea]</c> (checked by <see cref="EmitBoundsCheck"/>).</summary>
-    private void EmitAddress(LocalBuilder ea)
-    {
-        _il.Emit(OpCodes.Ldloc, _memory!);
-        _il.Emit(OpCodes.Call, s_arrayData);
-        _il.Emit(OpCodes.Ldloc, ea);
-        _il.Emit(OpCodes.Conv_I);
-        _il.Emit(OpCodes.Add);
     }
 }
