@@ -6,7 +6,7 @@
 #   `wrk -t2 -c32 -d10s --latency` against /fn/hello on the gateway and then on bare Kestrel, so both see the same
 #   machine load (it is shared); reports each round and the medians. Loopback only; bounded: about
 #   30 s + ROUNDS x 20 s plus builds.
-# Usage: bench/http/run.sh [--summary FILE] [--duration 10s] [--warmup 20s] [--rounds 3] [--no-build]
+# Usage: bench/http/run.sh [--summary FILE] [--duration 10s] [--warmup 20s] [--rounds 3] [--no-build] [--quick]
 #   --summary FILE appends tab-separated rows `target measure value goal met` to FILE.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -20,8 +20,9 @@ while [ $# -gt 0 ]; do
     --warmup) warmup=$2; shift 2 ;;
     --rounds) rounds=$2; shift 2 ;;
     --no-build) build=0; shift ;;
+    --quick) duration=3s warmup=4s rounds=1; shift ;; # a smoke test (bench/run.sh --quick), not figures
     [0-9]*s) duration=$1; shift ;; # the old positional DURATION
-    *) echo "usage: $0 [--summary FILE] [--duration 10s] [--warmup 20s] [--rounds 3] [--no-build]" >&2; exit 2 ;;
+    *) echo "usage: $0 [--summary FILE] [--duration 10s] [--warmup 20s] [--rounds 3] [--no-build] [--quick]" >&2; exit 2 ;;
   esac
 done
 
@@ -66,7 +67,6 @@ echo '```'
 cat "$out/gateway-$rounds.txt" "$out/bare-$rounds.txt"
 echo '```'
 
-median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 share=$(awk -F'|' '{ print $8 + 0 }' "$out/rows.md" | median)
 g_rps=$(for r in $(seq 1 "$rounds"); do wrk_rps "$out/gateway-$r.txt"; done | median)
 b_rps=$(for r in $(seq 1 "$rounds"); do wrk_rps "$out/bare-$r.txt"; done | median)

@@ -58,15 +58,5 @@ wrk_errors() {
        /Non-2xx or 3xx responses:/ { n += $NF } END { print n + 0 }' "$1"
 }
 
-# ratio A B [DIGITS]: A / B.
-ratio() { awk -v a="$1" -v b="$2" -v d="${3:-2}" 'BEGIN { if (b == 0) print "nan"; else printf "%.*f\n", d, a / b }'; }
-# meets VALUE OP GOAL: yes or no (OP is one of >= <= < >).
-meets() { awk -v v="$1" -v g="$3" -v op="$2" 'BEGIN { r = (op == ">=") ? v >= g : (op == "<=") ? v <= g : (op == "<") ? v < g : v > g;
-  print (v == "nan" ? "no" : (r ? "yes" : "no")) }'; }
-
-# summary_row FILE TARGET MEASURE VALUE GOAL MET: append a tab-separated row when FILE is set.
-summary_row() {
-  local file=$1; shift
-  [ -n "$file" ] && printf '%s\t%s\t%s\t%s\t%s\n' "$@" >>"$file"
-  printf '  %s | %s | %s | %s | %s\n' "$@"
-}
+# ratio, meets, median and summary_row come from bench/summary.sh.
+. bench/summary.sh

@@ -3,20 +3,22 @@
 #   Runs bench/Djinn.Bench (InvocationBenchmarks: a fresh store + instance of an already-compiled module per call,
 #   JSON contract in and out, WASI stdio in memory) with enough warm-up for tiered JIT to settle, prints the
 #   BenchmarkDotNet table (mean, p50, p95, allocated per call) and appends the target rows. Bounded: about 2-3 min.
-# Usage: bench/instantiate/run.sh [--summary FILE] [--filter PATTERN]
+# Usage: bench/instantiate/run.sh [--summary FILE] [--filter PATTERN] [--quick]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-summary= filter='*'
+. bench/summary.sh
+summary= filter='*' warmups=10 iterations=15
 while [ $# -gt 0 ]; do
   case $1 in
     --summary) summary=$2; shift 2 ;;
     --filter) filter=$2; shift 2 ;;
-    *) echo "usage: $0 [--summary FILE] [--filter PATTERN]" >&2; exit 2 ;;
+    --quick) warmups=3 iterations=5; shift ;; # a smoke test (bench/run.sh --quick), not figures
+    *) echo "usage: $0 [--summary FILE] [--filter PATTERN] [--quick]" >&2; exit 2 ;;
   esac
 done
 artifacts=$(mktemp -d)
 trap 'rm -rf "$artifacts"' EXIT
-cmd=(dotnet run -c Release --project bench/Djinn.Bench -- --filter "$filter" --launchCount 1 --warmupCount 10 --iterationCount 15
+cmd=(dotnet run -c Release --project bench/Djinn.Bench -- --filter "$filter" --launchCount 1 --warmupCount "$warmups" --iterationCount "$iterations"
      --artifacts "$artifacts")
 echo "+ ${cmd[*]}" >&2
 echo "Machine: $(nproc) cores; load average at start $(cut -d' ' -f1-3 /proc/loadavg)."
@@ -42,9 +44,7 @@ PY
 }
 p50=$(value P50 InvokeMinimalContractFunction)
 alloc=$(value Allocated InvokeMinimalContractFunction)
-met=$(awk -v v="$p50" 'BEGIN { print (v != "nan" && v <= 20) ? "yes" : "no" }')
 echo
 echo "Summary (target | measure | value | goal | met):"
-row() { [ -n "$summary" ] && printf '%s\t%s\t%s\t%s\t%s\n' "$@" >>"$summary"; printf '  %s | %s | %s | %s | %s\n' "$@"; }
-row "2 Instantiation" "minimal contract function p50 (µs, BenchmarkDotNet)" "$p50" "<= 20" "$met"
-row "2 Instantiation" "allocated per invocation (KB)" "$alloc" "reported" "$([ "$alloc" != nan ] && echo yes || echo no)"
+summary_row "$summary" "2 Instantiation" "minimal contract function p50 (µs, BenchmarkDotNet)" "$p50" "<= 20" "$(meets "$p50" '<=' 20)"
+summary_row "$summary" "2 Instantiation" "allocated per invocation (KB)" "$alloc" "reported" "$([ "$alloc" != nan ] && echo yes || echo no)"

@@ -8,7 +8,7 @@
 #   3. Routing: a second server with the samples only; alternating 5 s wrk rounds on its /fn/hello, on /fn/hello of the
 #      server with 1,000 more functions, and on f-0999 there; medians of the per-round ratios.
 #   Bounded: the 1,000,000-invocation run is capped at 420 s (the count reached is reported), the rest takes ~2 min.
-# Usage: bench/scale/run.sh [--summary FILE] [--invocations 1000000] [--functions 1000] [--no-build]
+# Usage: bench/scale/run.sh [--summary FILE] [--invocations 1000000] [--functions 1000] [--no-build] [--quick]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 . bench/http/server.sh
@@ -20,7 +20,8 @@ while [ $# -gt 0 ]; do
     --invocations) total=$2; shift 2 ;;
     --functions) functions=$2; shift 2 ;;
     --no-build) build=0; shift ;;
-    *) echo "usage: $0 [--summary FILE] [--invocations N] [--functions N] [--no-build]" >&2; exit 2 ;;
+    --quick) total=100000 functions=100 probe=2s rounds=1; shift ;; # a smoke test (bench/run.sh --quick), not figures
+    *) echo "usage: $0 [--summary FILE] [--invocations N] [--functions N] [--no-build] [--quick]" >&2; exit 2 ;;
   esac
 done
 command -v wrk >/dev/null || scripts/install-prereqs.sh bench-http
@@ -98,7 +99,6 @@ for r in $(seq 1 "$rounds"); do
   row() { echo "$(wrk_rps "$1"), $(wrk_p 50 "$1") ms"; }
   echo "| $r | $(row "$out/few-$r.txt") | $(row "$out/many-$r.txt") | $(row "$out/last-$r.txt") |"
 done
-median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 per_round() { for r in $(seq 1 "$rounds"); do ratio "$($1 "$out/$2-$r.txt")" "$($1 "$out/few-$r.txt")" 3; done | median; }
 p50_of() { wrk_p 50 "$1"; }
 route_ratio=$(per_round wrk_rps many)
