@@ -73,6 +73,11 @@ for trx in "$results"/*.trx; do
 done
 rm -f "$results/.counters"
 
+if [ "$dn_failed" -gt 0 ]; then
+  echo >&2
+  echo "Failed tests:" >&2
+  python3 scripts/failed-tests.py "$results" >&2 || true
+fi
 echo >&2
 echo "dotnet test: $dn_passed passed, $dn_failed failed, $dn_skipped skipped ($trx_count test assemblies, exit code $dotnet_rc)" >&2
 echo "examples:    $ex_passed passed, $ex_failed failed" >&2

@@ -60,6 +60,9 @@ public sealed class DjinnFactory(string dataDirectory, long? maxModuleBytes = nu
 
         builder.ConfigureLogging(logging =>
         {
+            // Everything goes to the captured logs (the secret-leak tests read every
+            // level); nothing to the console, where it would bury test failures.
+            logging.ClearProviders();
             logging.SetMinimumLevel(LogLevel.Trace);
             logging.AddProvider(Logs);
         });
