@@ -4,7 +4,7 @@ namespace Djinn.Engine;
 
 /// <summary>
 /// Owns the instances of one sandbox and its limits: fuel, memory cap and call depth.
-/// A store is used by one thread at a time. Dispose it to release its deadline timer and the host file
+/// A store is used by one thread at a time. Dispose it to disarm its deadline and to release the host file
 /// descriptors its WASI guests opened.
 /// </summary>
 public sealed class Store : IDisposable
@@ -51,29 +51,30 @@ public sealed class Store : IDisposable
     /// </summary>
     public static long LinearMemoryPooled => MemoryPool.PooledBytes;
 
-    private Timer? _deadline;
+    private DeadlineWatchdog.Deadline? _deadline;
 
     /// <summary>
     /// Interrupts guest code running in this store after <paramref name="timeout"/> with <see cref="TrapCode.Timeout"/>.
     /// The check is cooperative (function entries and loop back-edges), so even a tight loop stops promptly.
-    /// Replaces any earlier deadline.
+    /// A guest sleeping in WASI <c>poll_oneoff</c> is woken. Replaces any earlier deadline. The deadline is kept by
+    /// one dedicated thread (<see cref="DeadlineWatchdog"/>), so it fires on time even when the thread pool is busy.
     /// </summary>
     public void SetDeadline(TimeSpan timeout)
     {
         CancelDeadline();
-        _deadline = new Timer(static state => ((ExecutionBudget)state!).Interrupt = 1, Budget, timeout, Timeout.InfiniteTimeSpan);
+        _deadline = DeadlineWatchdog.Arm(Budget, timeout);
     }
 
     /// <summary>Cancels the deadline and clears any pending interrupt, so guest code may run again.</summary>
     public void CancelDeadline()
     {
-        _deadline?.Dispose();
+        if (_deadline is not null) DeadlineWatchdog.Disarm(_deadline);
         _deadline = null;
         Budget.Interrupt = 0;
     }
 
     /// <summary>Asks running guest code to stop at its next check, with <see cref="TrapCode.Timeout"/>.</summary>
-    public void Interrupt() => Budget.Interrupt = 1;
+    public void Interrupt() => Budget.RaiseInterrupt();
 
     /// <summary>Remaining fuel, when the engine was configured with <see cref="Config.ConsumeFuel"/>.</summary>
     public long Fuel
@@ -106,7 +107,7 @@ public sealed class Store : IDisposable
         _wasi = null;
     }
 
-    internal Wasi.WasiContext GetOrCreateWasiContext() => _wasi ??= new Wasi.WasiContext(_wasiConfiguration);
+    internal Wasi.WasiContext GetOrCreateWasiContext() => _wasi ??= new Wasi.WasiContext(_wasiConfiguration, Budget);
 
     /// <summary>
     /// Cancels the deadline, closes every descriptor WASI opened for this store's guests, and recycles the store's

@@ -179,19 +179,19 @@ internal sealed partial class FunctionCompiler
         if (functionIndex < _module.ImportedFunctionCount)
         {
             // Host code may re-enter the guest; its frames are not in the stack estimate, so probe the real stack here.
-            _il.Emit(OpCodes.Call, Ops.Get(nameof(RuntimeOps.CheckStack)));
+            _m.EmitCall(_il, Ops.Get(nameof(RuntimeOps.CheckStack)));
             Spill();
             LoadField(_m.ImportFields[functionIndex]);
             LoadArgumentsFromSlots(p);
             EmitResultAddresses(type);
-            _il.Emit(OpCodes.Callvirt, _m.ImportFields[functionIndex].FieldType.GetMethod("Invoke")!);
+            _m.EmitCall(_il, _m.ImportFields[functionIndex].FieldType.GetMethod("Invoke")!, virtualCall: true);
         }
         else
         {
             Need(p);
             LoadState();
             EmitResultAddresses(type);
-            _il.Emit(OpCodes.Call, _m.MethodFor(functionIndex));
+            _m.EmitCall(_il, _m.MethodFor(functionIndex));
             Pop(p);
         }
         PushResults(type);
@@ -208,11 +208,11 @@ internal sealed partial class FunctionCompiler
         Pop(1);
         LoadField(_m.TableFields[ins.B]);
         _il.Emit(OpCodes.Ldc_I4, FuncTypeIds.Get(type));
-        _il.Emit(OpCodes.Call, Ops.Get(nameof(RuntimeOps.IndirectTarget)));
+        _m.EmitCall(_il, Ops.Get(nameof(RuntimeOps.IndirectTarget)));
         _il.Emit(OpCodes.Castclass, delegateType);
         LoadArgumentsFromSlots(p);
         EmitResultAddresses(type);
-        _il.Emit(OpCodes.Callvirt, delegateType.GetMethod("Invoke")!);
+        _m.EmitCall(_il, delegateType.GetMethod("Invoke")!, virtualCall: true);
         PushResults(type);
         ReloadMemory();
     }

@@ -12,7 +12,7 @@ internal sealed partial class FunctionCompiler
         switch (ins.Opcode)
         {
             case Opcode.Unreachable:
-                _il.Emit(OpCodes.Call, Ops.Get(nameof(RuntimeOps.Unreachable)));
+                _m.EmitCall(_il, Ops.Get(nameof(RuntimeOps.Unreachable)));
                 _il.Emit(OpCodes.Throw);
                 _dead = true;
                 _deadDepth = 0;
@@ -50,7 +50,7 @@ internal sealed partial class FunctionCompiler
             case Opcode.RefFunc:
                 LoadState();
                 _il.Emit(OpCodes.Ldc_I4, (int)ins.A);
-                _il.Emit(OpCodes.Call, Ops.Get(nameof(RuntimeOps.RefFunc)));
+                _m.EmitCall(_il, Ops.Get(nameof(RuntimeOps.RefFunc)));
                 Push(ValueKind.FuncRef);
                 break;
             default:
@@ -89,7 +89,7 @@ internal sealed partial class FunctionCompiler
     {
         var type = _module.GetGlobalType(index).ValueType;
         LoadField(_m.GlobalFields[index]);
-        _il.Emit(OpCodes.Call, Ops.Get(type switch
+        _m.EmitCall(_il, Ops.Get(type switch
         {
             ValueKind.I32 => nameof(RuntimeOps.GlobalGetI32),
             ValueKind.I64 => nameof(RuntimeOps.GlobalGetI64),
@@ -106,7 +106,7 @@ internal sealed partial class FunctionCompiler
         var type = _module.GetGlobalType(index).ValueType;
         Need(1);
         LoadField(_m.GlobalFields[index]);
-        _il.Emit(OpCodes.Call, Ops.Get(type switch
+        _m.EmitCall(_il, Ops.Get(type switch
         {
             ValueKind.I32 => nameof(RuntimeOps.GlobalSetI32),
             ValueKind.I64 => nameof(RuntimeOps.GlobalSetI64),
@@ -125,7 +125,7 @@ internal sealed partial class FunctionCompiler
         {
             // Go through the bits, in a call the JIT cannot fold, so it cannot canonicalize a NaN payload.
             _il.Emit(OpCodes.Ldc_I4, (int)bits);
-            _il.Emit(OpCodes.Call, Ops.Get(nameof(RuntimeOps.F32NaNConstant)));
+            _m.EmitCall(_il, Ops.Get(nameof(RuntimeOps.F32NaNConstant)));
         }
         else
         {
@@ -141,7 +141,7 @@ internal sealed partial class FunctionCompiler
         if (double.IsNaN(value))
         {
             _il.Emit(OpCodes.Ldc_I8, (long)bits);
-            _il.Emit(OpCodes.Call, Ops.Get(nameof(RuntimeOps.ReinterpretI64)));
+            _m.EmitCall(_il, Ops.Get(nameof(RuntimeOps.ReinterpretI64)));
         }
         else
         {
@@ -178,13 +178,13 @@ internal sealed partial class FunctionCompiler
                 LoadField(_m.MemoryField!);
                 LoadState();
                 _il.Emit(OpCodes.Ldc_I4, (int)ins.A);
-                _il.Emit(OpCodes.Call, Ops.Get(nameof(RuntimeOps.MemoryInit)));
+                _m.EmitCall(_il, Ops.Get(nameof(RuntimeOps.MemoryInit)));
                 Pop(3);
                 return true;
             case Opcode.DataDrop:
                 LoadState();
                 _il.Emit(OpCodes.Ldc_I4, (int)ins.A);
-                _il.Emit(OpCodes.Call, Ops.Get(nameof(RuntimeOps.DataDrop)));
+                _m.EmitCall(_il, Ops.Get(nameof(RuntimeOps.DataDrop)));
                 return true;
             case Opcode.TableGet: CallOp(nameof(RuntimeOps.TableGet), 1, _module.GetTableType(ins.A).ElementType, _m.TableFields[ins.A]); return true;
             case Opcode.TableSet: CallOp(nameof(RuntimeOps.TableSet), 2, null, _m.TableFields[ins.A]); return true;
@@ -195,7 +195,7 @@ internal sealed partial class FunctionCompiler
                 Need(3);
                 LoadField(_m.TableFields[ins.A]);
                 LoadField(_m.TableFields[ins.B]);
-                _il.Emit(OpCodes.Call, Ops.Get(nameof(RuntimeOps.TableCopy)));
+                _m.EmitCall(_il, Ops.Get(nameof(RuntimeOps.TableCopy)));
                 Pop(3);
                 return true;
             case Opcode.TableInit:
@@ -203,13 +203,13 @@ internal sealed partial class FunctionCompiler
                 LoadField(_m.TableFields[ins.B]);
                 LoadState();
                 _il.Emit(OpCodes.Ldc_I4, (int)ins.A);
-                _il.Emit(OpCodes.Call, Ops.Get(nameof(RuntimeOps.TableInit)));
+                _m.EmitCall(_il, Ops.Get(nameof(RuntimeOps.TableInit)));
                 Pop(3);
                 return true;
             case Opcode.ElemDrop:
                 LoadState();
                 _il.Emit(OpCodes.Ldc_I4, (int)ins.A);
-                _il.Emit(OpCodes.Call, Ops.Get(nameof(RuntimeOps.ElemDrop)));
+                _m.EmitCall(_il, Ops.Get(nameof(RuntimeOps.ElemDrop)));
                 return true;
             default:
                 return false;
@@ -221,7 +221,7 @@ internal sealed partial class FunctionCompiler
     {
         Need(pops);
         if (field is not null) LoadField(field);
-        _il.Emit(OpCodes.Call, Ops.Get(name));
+        _m.EmitCall(_il, Ops.Get(name));
         Pop(pops);
         if (result is { } r) Push(r);
     }

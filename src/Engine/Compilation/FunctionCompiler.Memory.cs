@@ -91,7 +91,7 @@ internal sealed partial class FunctionCompiler
         _il.Emit(OpCodes.Ble_Un, ok);
         // A throw, not a call that happens to throw: RyuJIT then knows the path never rejoins and keeps it cold.
         _il.Emit(OpCodes.Ldc_I4, (int)TrapCode.MemoryOutOfBounds);
-        _m.EmitStackNeutralCall(_il, Ops.Get(nameof(RuntimeOps.Trap)));
+        _m.EmitCall(_il, Ops.Get(nameof(RuntimeOps.Trap)));
         _il.Emit(OpCodes.Throw);
         _il.MarkLabel(ok);
         return ea;
@@ -101,7 +101,7 @@ internal sealed partial class FunctionCompiler
     private void EmitAddress(LocalBuilder ea)
     {
         _il.Emit(OpCodes.Ldloc, _memory!);
-        _m.EmitStackNeutralCall(_il, s_arrayData);
+        _m.EmitCall(_il, s_arrayData);
         _il.Emit(OpCodes.Ldloc, ea);
         _il.Emit(OpCodes.Conv_I);
         _il.Emit(OpCodes.Add);

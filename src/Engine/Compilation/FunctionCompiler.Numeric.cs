@@ -203,7 +203,7 @@ internal sealed partial class FunctionCompiler
     private void Helper(string name, int pops, ValueKind result)
     {
         Need(pops);
-        _il.Emit(OpCodes.Call, Ops.Get(name));
+        _m.EmitCall(_il, Ops.Get(name));
         Pop(pops);
         Push(result);
     }

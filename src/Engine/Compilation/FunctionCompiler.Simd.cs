@@ -34,7 +34,7 @@ internal sealed partial class FunctionCompiler
             case Opcode.I8x16Shuffle:
                 Need(2);
                 EmitV128Bits(ins.C, ins.D);
-                _il.Emit(OpCodes.Call, Ops.Get(nameof(RuntimeOps.I8x16Shuffle)));
+                _m.EmitCall(_il, Ops.Get(nameof(RuntimeOps.I8x16Shuffle)));
                 Pop(2);
                 Push(K.V128);
                 return true;
@@ -55,7 +55,7 @@ internal sealed partial class FunctionCompiler
         else if (op is Opcode.F32x4Splat or Opcode.F64x2Splat)
             foldable = _foldableConstant[_count - 1];
         Need(ps.Length);
-        _il.Emit(OpCodes.Call, method);
+        _m.EmitCall(_il, method);
         Pop(ps.Length);
         Push(ScalarKind(method.ReturnType));
         _foldableConstant[_count - 1] = foldable;
@@ -115,19 +115,19 @@ internal sealed partial class FunctionCompiler
             value = Temp(scalar, ArgumentTemp + 1);
             _il.Emit(OpCodes.Stloc, value);
         }
-        if (element != typeof(byte)) _il.Emit(OpCodes.Call, s_asDefinition.MakeGenericMethod(typeof(byte), element));
+        if (element != typeof(byte)) _m.EmitCall(_il, s_asDefinition.MakeGenericMethod(typeof(byte), element));
         _il.Emit(OpCodes.Ldc_I4, lane);
         if (replace)
         {
             _il.Emit(OpCodes.Ldloc, value!);
-            _il.Emit(OpCodes.Call, s_withElement.MakeGenericMethod(element));
-            if (element != typeof(byte)) _il.Emit(OpCodes.Call, s_asDefinition.MakeGenericMethod(element, typeof(byte)));
+            _m.EmitCall(_il, s_withElement.MakeGenericMethod(element));
+            if (element != typeof(byte)) _m.EmitCall(_il, s_asDefinition.MakeGenericMethod(element, typeof(byte)));
             Pop(2);
             Push(K.V128);
         }
         else
         {
-            _il.Emit(OpCodes.Call, s_getElement.MakeGenericMethod(element));
+            _m.EmitCall(_il, s_getElement.MakeGenericMethod(element));
             Pop(1);
             Push(scalar);
         }

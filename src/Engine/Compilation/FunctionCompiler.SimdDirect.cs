@@ -39,9 +39,9 @@ internal sealed partial class FunctionCompiler
             _il.Emit(OpCodes.And);
         }
         EmitReinterpretedArguments(entry.Method.GetParameters());
-        _il.Emit(OpCodes.Call, entry.Method);
+        _m.EmitCall(_il, entry.Method);
         var ret = entry.Method.ReturnType;
-        if (IsVector(ret, out var lane) && lane != typeof(byte)) _il.Emit(OpCodes.Call, s_asDefinition.MakeGenericMethod(lane, typeof(byte)));
+        if (IsVector(ret, out var lane) && lane != typeof(byte)) _m.EmitCall(_il, s_asDefinition.MakeGenericMethod(lane, typeof(byte)));
         Pop(pops);
         Push(ScalarKind(ret));
         return true;
@@ -68,7 +68,7 @@ internal sealed partial class FunctionCompiler
         {
             if (i > first) _il.Emit(OpCodes.Ldloc, Temp(ScalarKind(ps[i].ParameterType), ArgumentTemp + i));
             if (IsVector(ps[i].ParameterType, out var lane) && lane != typeof(byte))
-                _il.Emit(OpCodes.Call, s_asDefinition.MakeGenericMethod(typeof(byte), lane));
+                _m.EmitCall(_il, s_asDefinition.MakeGenericMethod(typeof(byte), lane));
         }
     }
 
@@ -121,11 +121,11 @@ internal sealed partial class FunctionCompiler
         var b = Temp(K.V128, ArgumentTemp);
         _il.Emit(OpCodes.Stloc, b);
         EmitV128Bits(aLow, aHigh);
-        _il.Emit(OpCodes.Call, s_pshufb);
+        _m.EmitCall(_il, s_pshufb);
         _il.Emit(OpCodes.Ldloc, b);
         EmitV128Bits(bLow, bHigh);
-        _il.Emit(OpCodes.Call, s_pshufb);
-        _il.Emit(OpCodes.Call, s_or);
+        _m.EmitCall(_il, s_pshufb);
+        _m.EmitCall(_il, s_or);
         Pop(2);
         Push(K.V128);
     }
@@ -135,7 +135,7 @@ internal sealed partial class FunctionCompiler
     {
         _il.Emit(OpCodes.Ldc_I8, (long)low);
         _il.Emit(OpCodes.Ldc_I8, (long)high);
-        _il.Emit(OpCodes.Call, s_createFromHalves);
-        _il.Emit(OpCodes.Call, s_asDefinition.MakeGenericMethod(typeof(long), typeof(byte)));
+        _m.EmitCall(_il, s_createFromHalves);
+        _m.EmitCall(_il, s_asDefinition.MakeGenericMethod(typeof(long), typeof(byte)));
     }
 }

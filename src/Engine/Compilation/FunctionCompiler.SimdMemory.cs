@@ -75,46 +75,46 @@ internal sealed partial class FunctionCompiler
         {
             case SimdMemoryForm.Load:
                 EmitAddress(ea);
-                _il.Emit(OpCodes.Call, s_readDefinition.MakeGenericMethod(element));
+                _m.EmitCall(_il, s_readDefinition.MakeGenericMethod(element));
                 break;
             case SimdMemoryForm.Store:
                 EmitAddress(ea);
                 _il.Emit(OpCodes.Ldloc, vector!);
-                _il.Emit(OpCodes.Call, s_writeDefinition.MakeGenericMethod(element));
+                _m.EmitCall(_il, s_writeDefinition.MakeGenericMethod(element));
                 break;
             case SimdMemoryForm.Extend:
                 EmitAddress(ea);
-                _il.Emit(OpCodes.Call, s_readDefinition.MakeGenericMethod(typeof(long)));
-                _il.Emit(OpCodes.Call, typeof(Vector128).GetMethod(nameof(Vector128.CreateScalar), [typeof(long)])!);
-                _il.Emit(OpCodes.Call, s_asDefinition.MakeGenericMethod(typeof(long), narrow!));
+                _m.EmitCall(_il, s_readDefinition.MakeGenericMethod(typeof(long)));
+                _m.EmitCall(_il, typeof(Vector128).GetMethod(nameof(Vector128.CreateScalar), [typeof(long)])!);
+                _m.EmitCall(_il, s_asDefinition.MakeGenericMethod(typeof(long), narrow!));
                 var widen = typeof(Vector128).GetMethod(nameof(Vector128.WidenLower), [typeof(Vector128<>).MakeGenericType(narrow!)])!;
-                _il.Emit(OpCodes.Call, widen);
+                _m.EmitCall(_il, widen);
                 IsVector(widen.ReturnType, out var wide);
-                _il.Emit(OpCodes.Call, s_asDefinition.MakeGenericMethod(wide, typeof(byte)));
+                _m.EmitCall(_il, s_asDefinition.MakeGenericMethod(wide, typeof(byte)));
                 break;
             case SimdMemoryForm.Splat or SimdMemoryForm.Zero:
                 EmitAddress(ea);
-                _il.Emit(OpCodes.Call, s_readDefinition.MakeGenericMethod(element));
+                _m.EmitCall(_il, s_readDefinition.MakeGenericMethod(element));
                 string create = form == SimdMemoryForm.Splat ? nameof(Vector128.Create) : nameof(Vector128.CreateScalar);
-                _il.Emit(OpCodes.Call, typeof(Vector128).GetMethod(create, [element])!);
-                if (element != typeof(byte)) _il.Emit(OpCodes.Call, s_asDefinition.MakeGenericMethod(element, typeof(byte)));
+                _m.EmitCall(_il, typeof(Vector128).GetMethod(create, [element])!);
+                if (element != typeof(byte)) _m.EmitCall(_il, s_asDefinition.MakeGenericMethod(element, typeof(byte)));
                 break;
             case SimdMemoryForm.LoadLane:
                 _il.Emit(OpCodes.Ldloc, vector!);
-                if (element != typeof(byte)) _il.Emit(OpCodes.Call, s_asDefinition.MakeGenericMethod(typeof(byte), element));
+                if (element != typeof(byte)) _m.EmitCall(_il, s_asDefinition.MakeGenericMethod(typeof(byte), element));
                 _il.Emit(OpCodes.Ldc_I4, lane);
                 EmitAddress(ea);
-                _il.Emit(OpCodes.Call, s_readDefinition.MakeGenericMethod(element));
-                _il.Emit(OpCodes.Call, s_withElement.MakeGenericMethod(element));
-                if (element != typeof(byte)) _il.Emit(OpCodes.Call, s_asDefinition.MakeGenericMethod(element, typeof(byte)));
+                _m.EmitCall(_il, s_readDefinition.MakeGenericMethod(element));
+                _m.EmitCall(_il, s_withElement.MakeGenericMethod(element));
+                if (element != typeof(byte)) _m.EmitCall(_il, s_asDefinition.MakeGenericMethod(element, typeof(byte)));
                 break;
             case SimdMemoryForm.StoreLane:
                 EmitAddress(ea);
                 _il.Emit(OpCodes.Ldloc, vector!);
-                if (element != typeof(byte)) _il.Emit(OpCodes.Call, s_asDefinition.MakeGenericMethod(typeof(byte), element));
+                if (element != typeof(byte)) _m.EmitCall(_il, s_asDefinition.MakeGenericMethod(typeof(byte), element));
                 _il.Emit(OpCodes.Ldc_I4, lane);
-                _il.Emit(OpCodes.Call, s_getElement.MakeGenericMethod(element));
-                _il.Emit(OpCodes.Call, s_writeDefinition.MakeGenericMethod(element));
+                _m.EmitCall(_il, s_getElement.MakeGenericMethod(element));
+                _m.EmitCall(_il, s_writeDefinition.MakeGenericMethod(element));
                 break;
         }
         Pop(vectorOperand ? 2 : 1);

@@ -273,7 +273,7 @@ internal sealed partial class FunctionCompiler
         _il.Emit(OpCodes.Ldloc, _budget);
         _m.EmitField(_il, OpCodes.Ldfld, Fields.StackLimit);
         _il.Emit(OpCodes.Ble, depthOk);
-        _il.Emit(OpCodes.Call, Ops.Get(nameof(RuntimeOps.CallStackExhausted)));
+        _m.EmitCall(_il, Ops.Get(nameof(RuntimeOps.CallStackExhausted)));
         _il.Emit(OpCodes.Throw);
         _il.MarkLabel(depthOk);
         var probed = _il.DefineLabel();
@@ -282,7 +282,7 @@ internal sealed partial class FunctionCompiler
         _il.Emit(OpCodes.And);
         _il.Emit(OpCodes.Ldc_I4, _frameBytes);
         _il.Emit(OpCodes.Bge, probed);
-        _il.Emit(OpCodes.Call, Ops.Get(nameof(RuntimeOps.CheckStack)));
+        _m.EmitCall(_il, Ops.Get(nameof(RuntimeOps.CheckStack)));
         _il.MarkLabel(probed);
 
         if (UsesMemory())
@@ -311,7 +311,7 @@ internal sealed partial class FunctionCompiler
             _il.Emit(OpCodes.Ldc_I8, 0L);
             _il.Emit(OpCodes.Bge, fuelOk);
             _il.Emit(OpCodes.Ldloc, _budget);
-            _il.Emit(OpCodes.Call, exhausted);
+            _m.EmitCall(_il, exhausted);
             _il.Emit(OpCodes.Throw);
             _il.MarkLabel(fuelOk);
         }
@@ -321,7 +321,7 @@ internal sealed partial class FunctionCompiler
         _m.EmitField(_il, OpCodes.Ldfld, Fields.Interrupt);
         _il.Emit(OpCodes.Brfalse, ok);
         _il.Emit(OpCodes.Ldloc, _budget);
-        _il.Emit(OpCodes.Call, exhausted);
+        _m.EmitCall(_il, exhausted);
         _il.Emit(OpCodes.Throw);
         _il.MarkLabel(ok);
     }

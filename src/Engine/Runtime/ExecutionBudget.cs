@@ -17,4 +17,32 @@ internal sealed class ExecutionBudget
 
     /// <summary>Estimated stack bytes at which calls trap with CallStackExhausted.</summary>
     public int StackLimit = Config.DefaultMaxStackBytes;
+
+    private ManualResetEventSlim? _wake;
+
+    /// <summary>Sets <see cref="Interrupt"/> and wakes a guest sleeping in a host call (<see cref="SleepUnlessInterrupted"/>).</summary>
+    public void RaiseInterrupt()
+    {
+        Interrupt = 1;
+        Volatile.Read(ref _wake)?.Set();
+    }
+
+    /// <summary>
+    /// Blocks for <paramref name="duration"/> unless the budget is interrupted first (a deadline passing or the host
+    /// interrupting); returns false when it was interrupted, so a guest's sleep cannot outlast its deadline.
+    /// </summary>
+    public bool SleepUnlessInterrupted(TimeSpan duration)
+    {
+        var wake = Volatile.Read(ref _wake);
+        if (wake is null)
+        {
+            Interlocked.CompareExchange(ref _wake, new ManualResetEventSlim(false), null);
+            wake = _wake!;
+        }
+        wake.Reset();
+        // Checked after the event is published and reset, so an interrupt raised before this point is seen here
+        // and one raised after it sets the event.
+        if (Interrupt != 0) return false;
+        return !wake.Wait(duration);
+    }
 }

@@ -10,9 +10,10 @@ internal sealed class WasiContext : IDisposable
     private int _boundGroups;
     private readonly List<WasiDirectoryDescriptor> _preopens = new();
 
-    public WasiContext(WasiConfiguration configuration)
+    public WasiContext(WasiConfiguration configuration, Runtime.ExecutionBudget? budget = null)
     {
         Configuration = configuration;
+        Budget = budget;
         Arguments = EncodeStrings(configuration.Arguments);
         Environment = EncodeEnvironment(configuration.Environment);
         Descriptors = new WasiFdTable();
@@ -28,6 +29,9 @@ internal sealed class WasiContext : IDisposable
     }
 
     public WasiConfiguration Configuration { get; }
+
+    /// <summary>The store's budget: a sleeping guest wakes when it is interrupted (its deadline passed).</summary>
+    public Runtime.ExecutionBudget? Budget { get; }
 
     /// <summary>The instance's exported "memory", bound after instantiation.</summary>
     public Memory? Memory { get; set; }

@@ -108,8 +108,19 @@ internal sealed class WasiPollFunctions
         // Thread.Sleep takes at most int.MaxValue - 1 milliseconds; a negative bound means no sleeping at all.
         long boundTicks = Math.Clamp(_context.Configuration.MaxPollSleep.Ticks, 0, (int.MaxValue - 1) * TimeSpan.TicksPerMillisecond);
         long ticks = (long)Math.Min(nanoseconds / 100, (ulong)boundTicks);
-        if (ticks > 0) Thread.Sleep(TimeSpan.FromTicks(ticks));
-        else Thread.Yield();
+        if (ticks <= 0)
+        {
+            Thread.Yield();
+        }
+        else if (_context.Budget is { } budget)
+        {
+            // A deadline that passes during the sleep ends it; the guest then traps with Timeout.
+            if (!budget.SleepUnlessInterrupted(TimeSpan.FromTicks(ticks))) throw new TrapException(TrapCode.Timeout);
+        }
+        else
+        {
+            Thread.Sleep(TimeSpan.FromTicks(ticks));
+        }
     }
 
     private readonly record struct Event(ulong UserData, WasiErrno Error, WasiEventType Type);

@@ -39,6 +39,22 @@ public sealed class HostileGuestTests
         store.CancelDeadline();
     }
 
+    [Fact]
+    public void A_guest_sleeping_in_poll_oneoff_is_woken_by_its_deadline_and_traps_with_timeout()
+    {
+        var engine = new Engine();
+        var store = new Store(engine);
+        var sleep = Instantiate(engine, store, "sleep.wat", l => l.DefineWasi()).GetFunction("sleep")!;
+        store.SetDeadline(TimeSpan.FromMilliseconds(200));
+        var clock = Stopwatch.StartNew();
+
+        Assert.Equal(TrapCode.Timeout, TrapOf(() => sleep.Invoke()));
+
+        // The guest asked for 10 s; it must not sleep through its deadline.
+        Assert.InRange(clock.ElapsedMilliseconds, 190, 5_000);
+        store.Dispose();
+    }
+
     [Theory]
     [InlineData("spin.wat")]
     [InlineData("spin_calls.wat")]
