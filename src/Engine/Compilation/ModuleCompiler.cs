@@ -2,6 +2,7 @@ using System.Reflection;
 using System.Reflection.Emit;
 using Djinn.Engine.Model;
 using Djinn.Engine.Runtime;
+using Djinn.Engine.Validation;
 
 namespace Djinn.Engine.Compilation;
 
@@ -26,11 +27,16 @@ internal static class ModuleCompiler
         var emit = new ModuleEmitContext(module, config, type);
         emit.DefineMembers();
 
+        // Only functions that can become values (exported, in tables, ref.func) or the start function are ever
+        // wrapped in a delegate, so only they get a thunk: in a large module most functions are only called directly.
+        var escaping = new bool[module.ImportedFunctionCount + module.Bodies.Count];
+        ModuleValidator.CollectRefs(module, escaping);
+        if (module.StartFunction is { } start) escaping[(int)start] = true;
         for (int i = 0; i < module.Bodies.Count; i++)
         {
             int functionIndex = module.ImportedFunctionCount + i;
             new FunctionCompiler(emit, functionIndex, module.Bodies[i]).Compile();
-            emit.EmitThunk(functionIndex);
+            if (escaping[functionIndex]) emit.EmitThunk(functionIndex);
         }
         emit.EmitBindFields();
         var factory = emit.EmitFactory();
@@ -41,8 +47,8 @@ internal static class ModuleCompiler
         var byName = new Dictionary<string, MethodInfo>(StringComparer.Ordinal);
         foreach (var method in created.GetMethods(BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly))
             byName[method.Name] = method;
-        var thunks = new MethodInfo[module.Bodies.Count];
-        for (int i = 0; i < thunks.Length; i++) thunks[i] = byName[ModuleEmitContext.ThunkName(module.ImportedFunctionCount + i)];
+        var thunks = new MethodInfo?[module.Bodies.Count];
+        for (int i = 0; i < thunks.Length; i++) thunks[i] = byName.GetValueOrDefault(ModuleEmitContext.ThunkName(module.ImportedFunctionCount + i));
         var create = created.GetMethod(factory.Name, BindingFlags.Static | BindingFlags.Public)!
             .CreateDelegate<Func<InstanceContext>>();
         return new CompiledModule(module, create, thunks);
@@ -60,17 +66,17 @@ internal static class ModuleCompiler
 internal sealed class CompiledModule
 {
     private readonly Func<InstanceContext> _create;
-    private readonly MethodInfo[] _thunks;
+    private readonly MethodInfo?[] _thunks;
     private readonly Type[] _delegateTypes;
 
-    public CompiledModule(ModuleDefinition module, Func<InstanceContext> create, MethodInfo[] thunks)
+    public CompiledModule(ModuleDefinition module, Func<InstanceContext> create, MethodInfo?[] thunks)
     {
         Module = module;
         _create = create;
         _thunks = thunks;
         _delegateTypes = new Type[thunks.Length];
         for (int i = 0; i < thunks.Length; i++)
-            _delegateTypes[i] = SignatureDelegates.For(module.GetFunctionType((uint)(module.ImportedFunctionCount + i)));
+            if (thunks[i] is not null) _delegateTypes[i] = SignatureDelegates.For(module.GetFunctionType((uint)(module.ImportedFunctionCount + i)));
     }
 
     public ModuleDefinition Module { get; }
@@ -87,7 +93,9 @@ internal sealed class CompiledModule
     public Function CreateFunction(InstanceContext state, int functionIndex)
     {
         int local = functionIndex - Module.ImportedFunctionCount;
-        var invoker = _thunks[local].CreateDelegate(_delegateTypes[local], state);
+        var thunk = _thunks[local] ?? throw new InvalidOperationException(
+            $"function {functionIndex} is neither exported, referenced by ref.func or an element segment, nor the start function");
+        var invoker = thunk.CreateDelegate(_delegateTypes[local], state);
         return new Function(Module.GetFunctionType((uint)functionIndex), invoker, state.Budget);
     }
 }

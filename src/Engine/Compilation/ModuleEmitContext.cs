@@ -42,19 +42,15 @@ internal sealed class ModuleEmitContext
 
     /// <summary>
     /// Emits <c>call target</c> (or <c>callvirt</c>) with the target's token and stack effect looked up once per
-    /// module. <c>Emit(OpCode, MethodInfo)</c> resolves a member reference and a type reference for a method of
-    /// another assembly (the runtime helpers) on every call, which was half of the time to emit a large module.
-    /// A raw-token call counts as depth-neutral in the IL generator, so the call's real effect is added to its
-    /// stack count through <see cref="IlStackCount"/>; where that is not available the call is emitted the usual way.
-    /// Same bytes and stack accounting as <c>Emit(OpCode, MethodInfo)</c>.
+    /// module. <c>Emit(OpCode, MethodInfo)</c> resolves a member reference (and a method spec for a generic
+    /// instantiation) for a method of another assembly on every call, which was most of the time to emit a large
+    /// module, where nearly every memory access and many numeric instructions call a runtime helper. Same bytes
+    /// and stack accounting as <c>Emit(OpCode, MethodInfo)</c> (see <see cref="EmitInternals"/>).
     /// </summary>
     public void EmitCall(ILGenerator il, MethodInfo target, bool virtualCall = false)
     {
         var opcode = virtualCall ? OpCodes.Callvirt : OpCodes.Call;
-        // GetMethodMetadataToken gives no method-spec tokens (generic instantiations, members of generic types):
-        // those, and this module's own methods (already cheap), take the ordinary path.
-        if (target is MethodBuilder || target.IsGenericMethod || target.DeclaringType is not { IsGenericType: false }
-            || !IlStackCount.Applies(il))
+        if (target is MethodBuilder || !EmitInternals.Available(il))
         {
             il.Emit(opcode, target);
             return;
@@ -62,11 +58,11 @@ internal sealed class ModuleEmitContext
         if (!_calls.TryGetValue(target, out var call))
         {
             int change = -target.GetParameters().Length - (target.IsStatic ? 0 : 1) + (target.ReturnType == typeof(void) ? 0 : 1);
-            call = (((ModuleBuilder)Type.Module).GetMethodMetadataToken(target), change);
+            call = (EmitInternals.MethodToken((ModuleBuilder)Type.Module, target), change);
             _calls[target] = call;
         }
         il.Emit(opcode, call.Token);
-        IlStackCount.Add(il, call.StackChange);
+        EmitInternals.AddStack(il, call.StackChange);
     }
 
     /// <summary>

@@ -119,9 +119,11 @@ internal static partial class ModuleValidator
     /// C.refs: function indices occurring in the module outside function bodies and the start section
     /// (https://webassembly.github.io/spec/core/valid/modules.html#valid-module).
     /// </summary>
-    private static void CollectRefs(ModuleDefinition module, ValidationContext context)
+    private static void CollectRefs(ModuleDefinition module, ValidationContext context) => CollectRefs(module, context.Refs);
+
+    /// <summary>Marks C.refs in <paramref name="refs"/> (indexed by function index): the functions that can be referenced as values.</summary>
+    public static void CollectRefs(ModuleDefinition module, bool[] refs)
     {
-        var refs = context.Refs;
         foreach (var global in module.Globals) ConstExpressionValidator.CollectRefs(global.Init, refs);
         foreach (var segment in module.Elements)
         {
