@@ -20,6 +20,7 @@ public sealed class Module
         Compiled = compiled;
         Imports = definition.Imports.Select(i => new ImportDescriptor(i.Module, i.Name, i.Kind, DescribeImport(definition, i))).ToArray();
         Exports = definition.Exports.Select(e => new ExportDescriptor(e.Name, e.Kind, DescribeExport(definition, e))).ToArray();
+        ExportsByName = definition.Exports.ToDictionary(e => e.Name, StringComparer.Ordinal);
     }
 
     /// <summary>The engine that compiled it.</summary>
@@ -35,6 +36,9 @@ public sealed class Module
     public IReadOnlyList<ExportDescriptor> Exports { get; }
 
     internal ModuleDefinition Definition { get; }
+
+    /// <summary>The export entries by name (names are unique in a valid module).</summary>
+    internal IReadOnlyDictionary<string, Export> ExportsByName { get; }
 
     internal CompiledModule Compiled { get; }
 

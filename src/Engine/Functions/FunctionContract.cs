@@ -75,79 +75,8 @@ public static class FunctionContract
     /// Parses the guest's stdout as a response object. A missing status means 200. Returns false with a precise
     /// message when the output is not a valid response.
     /// </summary>
-    public static bool TryReadResponse(ReadOnlySpan<byte> output, out FunctionResponse? response, out string? error)
-    {
-        response = null;
-        try
-        {
-            var reader = new Utf8JsonReader(output, new JsonReaderOptions { MaxDepth = 16 });
-            using var document = JsonDocument.ParseValue(ref reader);
-            var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object) return Fail("the response must be a JSON object", out error);
-            int status = 200;
-            if (root.TryGetProperty("status", out var statusElement))
-            {
-                if (statusElement.ValueKind != JsonValueKind.Number || !statusElement.TryGetInt32(out status) || status is < 100 or > 599)
-                    return Fail("\"status\" must be an integer from 100 to 599", out error);
-            }
-            var headers = new Dictionary<string, string[]>(StringComparer.OrdinalIgnoreCase);
-            if (root.TryGetProperty("headers", out var headersElement) && headersElement.ValueKind != JsonValueKind.Null)
-            {
-                if (headersElement.ValueKind != JsonValueKind.Object) return Fail("\"headers\" must be an object", out error);
-                foreach (var header in headersElement.EnumerateObject())
-                {
-                    if (!TryReadHeaderValues(header.Value, out var values))
-                        return Fail($"header \"{header.Name}\" must be a string or an array of strings", out error);
-                    headers[header.Name] = values;
-                }
-            }
-            byte[] body = [];
-            if (root.TryGetProperty("body", out var bodyElement) && bodyElement.ValueKind != JsonValueKind.Null)
-            {
-                if (bodyElement.ValueKind != JsonValueKind.String) return Fail("\"body\" must be a string", out error);
-                string encoding = root.TryGetProperty("body_encoding", out var e) && e.ValueKind == JsonValueKind.String ? e.GetString()! : "utf8";
-                if (encoding == "base64")
-                {
-                    if (!bodyElement.TryGetBytesFromBase64(out var decoded)) return Fail("\"body\" is not valid base64", out error);
-                    body = decoded;
-                }
-                else if (encoding == "utf8")
-                {
-                    body = Encoding.UTF8.GetBytes(bodyElement.GetString()!);
-                }
-                else
-                {
-                    return Fail($"unknown \"body_encoding\" \"{encoding}\" (expected utf8 or base64)", out error);
-                }
-            }
-            response = new FunctionResponse(status, headers, body);
-            error = null;
-            return true;
-        }
-        catch (JsonException e)
-        {
-            return Fail(output.IsEmpty ? "the function wrote no response" : $"the response is not valid JSON: {e.Message}", out error);
-        }
-    }
-
-    private static bool TryReadHeaderValues(JsonElement element, out string[] values)
-    {
-        values = [];
-        if (element.ValueKind == JsonValueKind.String)
-        {
-            values = [element.GetString()!];
-            return true;
-        }
-        if (element.ValueKind != JsonValueKind.Array) return false;
-        var list = new List<string>();
-        foreach (var item in element.EnumerateArray())
-        {
-            if (item.ValueKind != JsonValueKind.String) return false;
-            list.Add(item.GetString()!);
-        }
-        values = list.ToArray();
-        return true;
-    }
+    public static bool TryReadResponse(ReadOnlySpan<byte> output, out FunctionResponse? response, out string? error) =>
+        FunctionResponseReader.TryRead(output, out response, out error);
 
     private static bool TryDecodeUtf8(ReadOnlySpan<byte> bytes, out string text)
     {

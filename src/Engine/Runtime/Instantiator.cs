@@ -35,7 +35,7 @@ internal static class Instantiator
         }
         state.BindFields();
 
-        var instance = new Instance(module, store, CollectExports(def, state));
+        var instance = new Instance(module, store, state);
         InitializeSegments(def, state);
         beforeStart(instance);
         if (def.StartFunction is { } start) state.GetFunction((int)start).Invoke();
@@ -79,22 +79,6 @@ internal static class Instantiator
                     throw new LinkException($"incompatible import type for {where}: expected a {import.Kind.ToString().ToLowerInvariant()}, got {item.GetType().Name}");
             }
         }
-    }
-
-    private static Dictionary<string, object> CollectExports(ModuleDefinition def, InstanceContext state)
-    {
-        var exports = new Dictionary<string, object>(def.Exports.Count, StringComparer.Ordinal);
-        foreach (var export in def.Exports)
-        {
-            exports[export.Name] = export.Kind switch
-            {
-                ExternKind.Function => state.GetFunction((int)export.Index),
-                ExternKind.Table => state.Tables[export.Index],
-                ExternKind.Memory => state.Memories[export.Index],
-                _ => state.Globals[export.Index],
-            };
-        }
-        return exports;
     }
 
     private static void InitializeSegments(ModuleDefinition def, InstanceContext state)

@@ -41,6 +41,11 @@ public sealed class FunctionContractTests
     [InlineData("{}", 200, "")]
     [InlineData("{\"status\":404,\"body\":\"nope\"}", 404, "nope")]
     [InlineData("{\"body\":\"aGk=\",\"body_encoding\":\"base64\"}", 200, "hi")]
+    [InlineData("{\"body_encoding\":\"base64\",\"body\":\"aGk=\"}", 200, "hi")]
+    [InlineData("{\"body\":\"a\\\"b\\n\\u00e9\\ud83d\\ude00\"}", 200, "a\"b\n\u00e9\U0001F600")]
+    [InlineData("{\"status\":500,\"status\":201,\"body\":\"x\",\"body\":\"y\"}", 201, "y")]
+    [InlineData("{\"extra\":{\"deep\":[1,{\"a\":null}]},\"status\":202,\"body\":null}", 202, "")]
+    [InlineData("{\"status\":200} trailing text is not read", 200, "")]
     public void A_valid_response_is_read_with_status_200_by_default(string output, int status, string body)
     {
         Assert.True(FunctionContract.TryReadResponse(Encoding.UTF8.GetBytes(output), out var response, out _));
@@ -59,9 +64,26 @@ public sealed class FunctionContractTests
     [InlineData("{\"body\":\"!!\",\"body_encoding\":\"base64\"}", "base64")]
     [InlineData("{\"body\":\"x\",\"body_encoding\":\"rot13\"}", "rot13")]
     [InlineData("{\"status\":200", "not valid JSON")]
+    [InlineData("{\"status\":99,\"body\":\"x\",", "not valid JSON")]
+    [InlineData("{\"body\":5,\"status\":99}", "\"status\"")]
+    [InlineData("{\"headers\":{\"a\":[1]},\"body\":5}", "header \"a\"")]
+    [InlineData("{\"x\":[[[[[[[[[[[[[[[[[[1]]]]]]]]]]]]]]]]]}", "not valid JSON")]
+    [InlineData("{\"body\":\"\\ud800\"}", "not valid JSON")]
     public void An_invalid_response_is_rejected_with_a_precise_message(string output, string expected)
     {
         Assert.False(FunctionContract.TryReadResponse(Encoding.UTF8.GetBytes(output), out _, out var error));
         Assert.Contains(expected, error);
+    }
+
+    [Fact]
+    public void Headers_keep_every_value_and_a_later_duplicate_name_replaces_an_earlier_one()
+    {
+        var output = "{\"headers\":{\"X-One\":\"1\",\"x-many\":[\"a\",\"b\"],\"X-ONE\":[\"2\"]}}"u8.ToArray();
+
+        Assert.True(FunctionContract.TryReadResponse(output, out var response, out _));
+
+        Assert.Equal(["2"], response!.Headers["x-one"]);
+        Assert.Equal(["a", "b"], response.Headers["X-Many"]);
+        Assert.Equal(2, response.Headers.Count);
     }
 }
