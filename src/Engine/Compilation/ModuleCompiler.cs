@@ -32,26 +32,29 @@ internal static class ModuleCompiler
         var escaping = new bool[module.ImportedFunctionCount + module.Bodies.Count];
         ModuleValidator.CollectRefs(module, escaping);
         if (module.StartFunction is { } start) escaping[(int)start] = true;
+        var thunks = new List<(int, MethodBuilder)>();
+        var slots = new int[module.Bodies.Count];
         for (int i = 0; i < module.Bodies.Count; i++)
         {
             int functionIndex = module.ImportedFunctionCount + i;
             new FunctionCompiler(emit, functionIndex, module.Bodies[i]).Compile();
-            if (escaping[functionIndex]) emit.EmitThunk(functionIndex);
+            slots[i] = -1;
+            if (escaping[functionIndex])
+            {
+                slots[i] = thunks.Count;
+                thunks.Add((functionIndex, emit.EmitThunk(functionIndex)));
+            }
         }
         emit.EmitBindFields();
         var factory = emit.EmitFactory();
+        var bindExport = emit.EmitBindExport(thunks);
 
         var created = type.CreateType();
-        // One pass over the created type's methods: a GetMethod(name) per function scans the whole method list each
-        // time, which is quadratic and took over a minute for a 5 MB module with 20,000 functions.
-        var byName = new Dictionary<string, MethodInfo>(StringComparer.Ordinal);
-        foreach (var method in created.GetMethods(BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly))
-            byName[method.Name] = method;
-        var thunks = new MethodInfo?[module.Bodies.Count];
-        for (int i = 0; i < thunks.Length; i++) thunks[i] = byName.GetValueOrDefault(ModuleEmitContext.ThunkName(module.ImportedFunctionCount + i));
         var create = created.GetMethod(factory.Name, BindingFlags.Static | BindingFlags.Public)!
             .CreateDelegate<Func<InstanceContext>>();
-        return new CompiledModule(module, create, thunks);
+        var bind = created.GetMethod(bindExport.Name, BindingFlags.Static | BindingFlags.Public)!
+            .CreateDelegate<Func<InstanceContext, int, Delegate?>>();
+        return new CompiledModule(module, create, bind, slots);
     }
 
     private static string Sanitize(string name)
@@ -63,28 +66,15 @@ internal static class ModuleCompiler
 }
 
 /// <summary>The output of <see cref="ModuleCompiler"/>, shared by all instances of a module.</summary>
-internal sealed class CompiledModule
+internal sealed class CompiledModule(ModuleDefinition module, Func<InstanceContext> create,
+    Func<InstanceContext, int, Delegate?> bindExport, int[] exportSlots)
 {
-    private readonly Func<InstanceContext> _create;
-    private readonly MethodInfo?[] _thunks;
-    private readonly Type[] _delegateTypes;
-
-    public CompiledModule(ModuleDefinition module, Func<InstanceContext> create, MethodInfo?[] thunks)
-    {
-        Module = module;
-        _create = create;
-        _thunks = thunks;
-        _delegateTypes = new Type[thunks.Length];
-        for (int i = 0; i < thunks.Length; i++)
-            if (thunks[i] is not null) _delegateTypes[i] = SignatureDelegates.For(module.GetFunctionType((uint)(module.ImportedFunctionCount + i)));
-    }
-
-    public ModuleDefinition Module { get; }
+    public ModuleDefinition Module { get; } = module;
 
     /// <summary>A fresh, unbound instance state.</summary>
     public InstanceContext CreateState()
     {
-        var state = _create();
+        var state = create();
         state.Compiled = this;
         return state;
     }
@@ -92,10 +82,9 @@ internal sealed class CompiledModule
     /// <summary>Binds a defined function of <paramref name="state"/> into a callable <see cref="Function"/>.</summary>
     public Function CreateFunction(InstanceContext state, int functionIndex)
     {
-        int local = functionIndex - Module.ImportedFunctionCount;
-        var thunk = _thunks[local] ?? throw new InvalidOperationException(
+        int slot = exportSlots[functionIndex - Module.ImportedFunctionCount];
+        var invoker = (slot >= 0 ? bindExport(state, slot) : null) ?? throw new InvalidOperationException(
             $"function {functionIndex} is neither exported, referenced by ref.func or an element segment, nor the start function");
-        var invoker = thunk.CreateDelegate(_delegateTypes[local], state);
         return new Function(Module.GetFunctionType((uint)functionIndex), invoker, state.Budget);
     }
 }
