@@ -29,7 +29,7 @@ public sealed class Instance
 
     /// <summary>Every export: <see cref="Function"/>, <see cref="Memory"/>, <see cref="Table"/> or <see cref="Global"/>.</summary>
     public IReadOnlyDictionary<string, object> Exports =>
-        _all ??= Module.Definition.Exports.ToDictionary(e => e.Name, Resolve, StringComparer.Ordinal);
+        _all ??= Module.ExportsByName.ToDictionary(e => e.Key, e => Resolve(e.Value), StringComparer.Ordinal);
 
     /// <summary>The exported function, or null.</summary>
     public Function? GetFunction(string name) => Find(name, ExternKind.Function) as Function;

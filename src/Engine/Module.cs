@@ -20,7 +20,9 @@ public sealed class Module
         Compiled = compiled;
         Imports = definition.Imports.Select(i => new ImportDescriptor(i.Module, i.Name, i.Kind, DescribeImport(definition, i))).ToArray();
         Exports = definition.Exports.Select(e => new ExportDescriptor(e.Name, e.Kind, DescribeExport(definition, e))).ToArray();
-        ExportsByName = definition.Exports.ToDictionary(e => e.Name, StringComparer.Ordinal);
+        var byName = new Dictionary<string, Export>(definition.Exports.Count, StringComparer.Ordinal);
+        foreach (var export in definition.Exports) byName[export.Name] = export;
+        ExportsByName = byName;
     }
 
     /// <summary>The engine that compiled it.</summary>
@@ -37,7 +39,7 @@ public sealed class Module
 
     internal ModuleDefinition Definition { get; }
 
-    /// <summary>The export entries by name (names are unique in a valid module).</summary>
+    /// <summary>The export entries by name (names are unique in a valid module; otherwise the last one counts).</summary>
     internal IReadOnlyDictionary<string, Export> ExportsByName { get; }
 
     internal CompiledModule Compiled { get; }
