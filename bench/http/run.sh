@@ -53,13 +53,23 @@ echo "Machine: $(nproc) cores; load average at start $(cut -d' ' -f1-3 /proc/loa
 run wrk -t2 -c32 "-d$warmup" "$SERVER_URL/fn/hello" >/dev/null
 run wrk -t2 -c32 "-d$((${warmup%s} / 2))s" "$bare_url/fn/hello" >/dev/null
 echo
-echo "| round | gateway req/s | gateway p50 / p99 (ms) | errors | bare req/s | bare p50 / p99 (ms) | gateway/bare |"
-echo "|---:|---:|---:|---:|---:|---:|---:|"
+echo "Server CPU per request is the server process's user + system time during the round divided by its requests"
+echo "(wrk's own CPU is not in it); it moves less with the machine's load than req/s does."
+echo
+echo "| round | gateway req/s | gateway p50 / p99 (ms) | errors | bare req/s | bare p50 / p99 (ms) | gateway/bare | server CPU µs/req, gateway / bare |"
+echo "|---:|---:|---:|---:|---:|---:|---:|---:|"
 for r in $(seq 1 "$rounds"); do
+  t0=$(cpu_ticks "$SERVER_PID")
   run wrk -t2 -c32 "-d$duration" --latency "$SERVER_URL/fn/hello" >"$out/gateway-$r.txt"
+  t1=$(cpu_ticks "$SERVER_PID")
+  u0=$(cpu_ticks "$bare")
   run wrk -t2 -c32 "-d$duration" --latency "$bare_url/fn/hello" >"$out/bare-$r.txt"
+  u1=$(cpu_ticks "$bare")
   g=$out/gateway-$r.txt b=$out/bare-$r.txt
-  echo "| $r | $(wrk_rps "$g") | $(wrk_p 50 "$g") / $(wrk_p 99 "$g") | $(wrk_errors "$g") | $(wrk_rps "$b") | $(wrk_p 50 "$b") / $(wrk_p 99 "$b") | $(ratio "$(wrk_rps "$g")" "$(wrk_rps "$b")") |" | tee -a "$out/rows.md"
+  g_cpu=$(cpu_us_per_request "$((t1 - t0))" "$(wrk_requests "$g")")
+  b_cpu=$(cpu_us_per_request "$((u1 - u0))" "$(wrk_requests "$b")")
+  echo "| $r | $(wrk_rps "$g") | $(wrk_p 50 "$g") / $(wrk_p 99 "$g") | $(wrk_errors "$g") | $(wrk_rps "$b") | $(wrk_p 50 "$b") / $(wrk_p 99 "$b") | $(ratio "$(wrk_rps "$g")" "$(wrk_rps "$b")") | $g_cpu / $b_cpu |" | tee -a "$out/rows.md"
+  echo "$g_cpu $b_cpu" >>"$out/cpu.txt"
 done
 echo
 echo "Load average at end: $(cut -d' ' -f1-3 /proc/loadavg). Last round's wrk reports:"
@@ -73,9 +83,13 @@ b_rps=$(for r in $(seq 1 "$rounds"); do wrk_rps "$out/bare-$r.txt"; done | media
 g_p99=$(for r in $(seq 1 "$rounds"); do wrk_p 99 "$out/gateway-$r.txt"; done | median)
 b_p99=$(for r in $(seq 1 "$rounds"); do wrk_p 99 "$out/bare-$r.txt"; done | median)
 g_err=$(for r in $(seq 1 "$rounds"); do wrk_errors "$out/gateway-$r.txt"; done | awk '{ n += $1 } END { print n + 0 }')
+g_cpu=$(awk '{ print $1 }' "$out/cpu.txt" | median)
+b_cpu=$(awk '{ print $2 }' "$out/cpu.txt" | median)
+echo "Medians of $rounds rounds: server CPU per request gateway $g_cpu µs, bare $b_cpu µs."
 echo "Medians of $rounds rounds: gateway $g_rps req/s, p99 $g_p99 ms; bare Kestrel $b_rps req/s, p99 $b_p99 ms; gateway/bare $share; gateway errors in all rounds: $g_err"
 echo
 echo "Summary (target | measure | value | goal | met):"
 summary_row "$summary" "4 HTTP" "gateway/bare req/s, median of $rounds rounds ($g_rps / $b_rps)" "$share" ">= 0.50" "$(meets "$share" '>=' 0.50)"
+summary_row "$summary" "4 HTTP" "server CPU per request, gateway / bare (µs), median of $rounds rounds" "$g_cpu / $b_cpu" "reported" "–"
 summary_row "$summary" "4 HTTP" "gateway p99 latency (ms), median of $rounds rounds (bare: $b_p99)" "$g_p99" "< 10" "$(meets "$g_p99" '<' 10)"
 summary_row "$summary" "4 HTTP" "gateway errors (socket + non-2xx), all rounds" "$g_err" "0" "$(meets "$g_err" '<=' 0)"

@@ -60,3 +60,13 @@ wrk_errors() {
 
 # ratio, meets, median and summary_row come from bench/summary.sh.
 . bench/summary.sh
+
+# cpu_ticks PID: user + system CPU time the process has used so far, in clock ticks (getconf CLK_TCK per second).
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
+
+# cpu_us_per_request TICKS REQUESTS: server CPU microseconds per request.
+cpu_us_per_request() { awk -v t="$1" -v n="$2" -v hz="$(getconf CLK_TCK)" 'BEGIN { if (n > 0) printf "%.1f", t * 1e6 / hz / n; else print "n/a" }'; }
+
+# wrk_requests FILE: the total request count of a wrk report.
+wrk_requests() { awk '/requests in/ { print $1 }' "$1"; }
+

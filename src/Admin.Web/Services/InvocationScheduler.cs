@@ -66,6 +66,11 @@ public sealed class InvocationScheduler : IDisposable
 
     private long _inlineRuns;
 
+    /// <summary>Runs handed to a dedicated invocation thread so far.</summary>
+    public long DispatchedRuns => Interlocked.Read(ref _dispatchedRuns);
+
+    private long _dispatchedRuns;
+
     /// <summary>
     /// Raises the thread pool's minimum so that <paramref name="inlineSlots"/> pool threads busy with guests never
     /// leave the server short of threads (threads up to the minimum are created without the pool's starvation delay).
@@ -105,6 +110,7 @@ public sealed class InvocationScheduler : IDisposable
         }
 
         var item = new InvocationItem(runtime, invocation, history);
+        Interlocked.Increment(ref _dispatchedRuns);
         _queue.Add(item);
         return new ValueTask<InvocationResult>(item.Task);
     }

@@ -21,7 +21,7 @@ public sealed class DjinnMetrics
     private readonly Counter<long> _dropped;
 
     /// <summary>Creates the meter through <paramref name="meterFactory"/>, so each host has its own.</summary>
-    public DjinnMetrics(IMeterFactory meterFactory, LiveWindow live)
+    public DjinnMetrics(IMeterFactory meterFactory, LiveWindow live, Services.InvocationScheduler? scheduler = null)
     {
         ArgumentNullException.ThrowIfNull(meterFactory);
         ArgumentNullException.ThrowIfNull(live);
@@ -37,6 +37,14 @@ public sealed class DjinnMetrics
             description: "Average number of instances running over the last second, per function (from finished runs).");
         Meter.CreateObservableGauge("djinn.instance_memory_bytes", ObserveInstanceMemory,
             description: "Linear memory of live instances (state=live) and of zeroed buffers pooled for new ones (state=pooled).");
+        if (scheduler is not null)
+        {
+            Meter.CreateObservableCounter("djinn.invocation_threads", () => new Measurement<long>[]
+            {
+                new(scheduler.InlineRuns, new KeyValuePair<string, object?>("thread", "inline")),
+                new(scheduler.DispatchedRuns, new KeyValuePair<string, object?>("thread", "dedicated")),
+            }, description: "Guest runs by the thread they ran on: the request's own (inline, known-fast modules) or a dedicated invocation thread.");
+        }
     }
 
     private static IEnumerable<Measurement<long>> ObserveInstanceMemory() =>
