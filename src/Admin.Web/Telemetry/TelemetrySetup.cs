@@ -31,8 +31,11 @@ public static class TelemetrySetup
         services.AddHostedService<HubLogForwarder>();
         services.AddSignalR();
         services.AddTransient<IStartupFilter, HubAccessTokenFilter>();
-        // The hosting "Request starting" line includes the query string, which for hub WebSockets holds access_token.
-        services.Configure<LoggerFilterOptions>(o => o.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning));
+        // Off: the hosting "Request starting" line includes the query string, which for hub WebSockets holds
+        // access_token; and while this category is enabled at any level, ASP.NET Core opens a logging scope and
+        // starts an Activity for every request, a few percent of a small function call. Djinn logs and traces
+        // invocations itself (telemetry, traceparent); unhandled errors are logged by the exception handler.
+        services.Configure<LoggerFilterOptions>(o => o.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.None));
         return services;
     }
 
