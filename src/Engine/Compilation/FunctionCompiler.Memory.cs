@@ -7,7 +7,7 @@ namespace Djinn.Engine.Compilation;
 /// <summary>
 /// Scalar loads and stores emitted as IL, not as calls to <see cref="RuntimeOps"/> helpers
 /// (https://webassembly.github.io/spec/core/exec/instructions.html#memory-instructions): one unsigned 64-bit compare of
-/// the effective address + size against the array length, then an unaligned access through
+/// the effective address + size against the memory's size (held in a local, since the buffer may be longer), then an unaligned access through
 /// <c>ref MemoryMarshal.GetArrayDataReference(memory)</c>. Calls relied on RyuJIT inlining them, and in large functions
 /// (an interpreter loop, <c>vfprintf</c>) RyuJIT stops inlining after a hundred or so call sites (its inlining budget
 /// and local-count limits), leaving the rest as real calls.
@@ -85,9 +85,7 @@ internal sealed partial class FunctionCompiler
         _il.Emit(OpCodes.Ldloc, ea);
         _il.Emit(OpCodes.Ldc_I8, (long)size);
         _il.Emit(OpCodes.Add);
-        _il.Emit(OpCodes.Ldloc, _memory!);
-        _il.Emit(OpCodes.Ldlen);
-        _il.Emit(OpCodes.Conv_U8);
+        _il.Emit(OpCodes.Ldloc, _memoryLength!);
         _il.Emit(OpCodes.Ble_Un, ok);
         // A throw, not a call that happens to throw: RyuJIT then knows the path never rejoins and keeps it cold.
         _il.Emit(OpCodes.Ldc_I4, (int)TrapCode.MemoryOutOfBounds);

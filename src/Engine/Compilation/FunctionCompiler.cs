@@ -35,6 +35,8 @@ internal sealed partial class FunctionCompiler
     private bool _dead;
     private int _deadDepth;
     private LocalBuilder? _memory;
+    /// <summary>The memory's size in bytes (an i64 local), reloaded with <see cref="_memory"/>; bounds checks compare against it.</summary>
+    private LocalBuilder? _memoryLength;
     private LocalBuilder _budget = null!;
     private LocalBuilder _depth = null!;
     private readonly int _frameBytes;
@@ -235,8 +237,11 @@ internal sealed partial class FunctionCompiler
     {
         if (_memory is null) return;
         LoadField(_m.MemoryField!);
+        _il.Emit(OpCodes.Dup);
         _m.EmitField(_il, OpCodes.Ldfld, ModuleEmitContext.MemoryBytes);
         _il.Emit(OpCodes.Stloc, _memory);
+        _m.EmitField(_il, OpCodes.Ldfld, ModuleEmitContext.MemoryByteLength);
+        _il.Emit(OpCodes.Stloc, _memoryLength!);
     }
 
     private bool UsesMemory()
@@ -288,6 +293,7 @@ internal sealed partial class FunctionCompiler
         if (UsesMemory())
         {
             _memory = _il.DeclareLocal(typeof(byte[]));
+            _memoryLength = _il.DeclareLocal(typeof(long));
             ReloadMemory();
         }
         EmitCheckpoint(entryFuel);

@@ -33,6 +33,7 @@ internal sealed class ModuleEmitContext
     public MethodBuilder[] Methods { get; }
 
     public static readonly FieldInfo MemoryBytes = typeof(Memory).GetField(nameof(Memory.Bytes), AnyInstance)!;
+    public static readonly FieldInfo MemoryByteLength = typeof(Memory).GetField(nameof(Memory.ByteLength), AnyInstance)!;
     public static readonly FieldInfo BudgetField = typeof(InstanceContext).GetField(nameof(InstanceContext.Budget))!;
 
     public static string ThunkName(int functionIndex) => $"thunk{functionIndex}";

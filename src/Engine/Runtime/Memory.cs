@@ -6,6 +6,10 @@ namespace Djinn.Engine;
 /// <summary>
 /// A linear memory: a bounds-checked managed <c>byte[]</c> measured in 64 KiB pages
 /// (https://webassembly.github.io/spec/core/exec/runtime.html#memory-instances).
+/// The buffer may be longer than the memory (<see cref="ByteLength"/>): growing doubles the capacity, within the
+/// declared maximum and the store's limit, so a guest that grows a page at a time (an allocator's <c>sbrk</c>) does
+/// not copy its whole memory on every grow. Every access checks against <see cref="ByteLength"/>, never the buffer's
+/// length, and the bytes past it are zero and unreachable until a grow takes them in.
 /// </summary>
 public sealed class Memory
 {
@@ -15,8 +19,11 @@ public sealed class Memory
     /// <summary>The most pages a managed byte[] can hold (just under 2 GiB).</summary>
     public const uint MaxPagesSupported = 32767;
 
-    /// <summary>The guest-visible bytes. Read by compiled code; replaced on grow.</summary>
+    /// <summary>The buffer holding the memory's bytes (at least <see cref="ByteLength"/> long). Read by compiled code; replaced when a grow outgrows it.</summary>
     internal byte[] Bytes;
+
+    /// <summary>The memory's current size in bytes, a multiple of the page size. Read by compiled code for bounds checks.</summary>
+    internal long ByteLength;
 
     private readonly uint _effectiveMax;
     private readonly Runtime.MemoryAccount? _account;
@@ -39,6 +46,7 @@ public sealed class Memory
             throw new ResourceLimitException($"memory of {type.Limits.Min} pages exceeds the host limit of {MaxPagesSupported} pages");
         if (account is not null && !account.TryReserve(bytes))
             throw new ResourceLimitException($"memory of {type.Limits.Min} pages ({bytes} bytes) exceeds the store's memory limit of {account.Limit} bytes");
+        ByteLength = bytes;
         if (account is null)
         {
             Bytes = bytes == 0 ? Array.Empty<byte>() : new byte[bytes];
@@ -50,28 +58,32 @@ public sealed class Memory
         }
     }
 
-    /// <summary>Empties the memory and hands its buffer back (see <see cref="Runtime.MemoryAccount.DetachAll"/>).</summary>
-    internal byte[] Detach()
+    /// <summary>
+    /// Empties the memory and hands back its buffer with the length that may hold non-zero bytes
+    /// (see <see cref="Runtime.MemoryAccount.DetachAll"/>).
+    /// </summary>
+    internal (byte[] Buffer, long Used) Detach()
     {
-        var bytes = Bytes;
+        var detached = (Bytes, ByteLength);
         Bytes = Array.Empty<byte>();
-        return bytes;
+        ByteLength = 0;
+        return detached;
     }
 
     /// <summary>The declared type (minimum is the initial size).</summary>
     public MemoryType Type { get; private set; }
 
     /// <summary>Current size in bytes.</summary>
-    public long Length => Bytes.LongLength;
+    public long Length => ByteLength;
 
     /// <summary>Current size in pages.</summary>
-    public uint Pages => (uint)(Bytes.LongLength / PageSize);
+    public uint Pages => (uint)(ByteLength / PageSize);
 
     /// <summary>The declared maximum, if any.</summary>
     public uint? MaximumPages => Type.Limits.Max;
 
     /// <summary>The whole memory. Valid until the next grow.</summary>
-    public Span<byte> GetSpan() => Bytes;
+    public Span<byte> GetSpan() => Bytes.AsSpan(0, (int)ByteLength);
 
     /// <summary>A bounds-checked window of memory; throws a <see cref="TrapException"/> when out of bounds.</summary>
     public Span<byte> GetSpan(long address, int length)
@@ -83,7 +95,7 @@ public sealed class Memory
     /// <summary>A bounds-checked window of memory, or false when out of bounds.</summary>
     public bool TryGetSpan(long address, int length, out Span<byte> span)
     {
-        if (address < 0 || length < 0 || address + length > Bytes.LongLength)
+        if (address < 0 || length < 0 || address + length > ByteLength)
         {
             span = default;
             return false;
@@ -119,18 +131,36 @@ public sealed class Memory
         if (wanted > _effectiveMax) return -1;
         long delta = (long)deltaPages * PageSize;
         if (_account is not null && !_account.TryReserve(delta)) return -1;
-        byte[] grown;
-        try
-        {
-            grown = new byte[(long)wanted * PageSize];
-        }
-        catch (OutOfMemoryException)
+        long length = (long)wanted * PageSize;
+        if (length > Bytes.LongLength && !TryReallocate((uint)wanted))
         {
             _account?.Release(delta);
             return -1;
         }
-        Buffer.BlockCopy(Bytes, 0, grown, 0, Bytes.Length);
-        Bytes = grown;
+        ByteLength = length;
         return (int)old;
+    }
+
+    /// <summary>
+    /// Moves the memory into a buffer of at least <paramref name="pages"/>: twice the current size where the declared
+    /// maximum and the store's limit allow, so repeated small grows copy O(final size) bytes in all.
+    /// </summary>
+    private bool TryReallocate(uint pages)
+    {
+        ulong capacity = Math.Max(pages, Math.Min(2UL * Pages, _effectiveMax));
+        if (_account is not null) capacity = Math.Max(pages, Math.Min(capacity, (ulong)(_account.Limit / PageSize)));
+        byte[] grown;
+        try
+        {
+            grown = _account is null ? new byte[(long)capacity * PageSize] : Runtime.MemoryPool.Rent((uint)capacity);
+        }
+        catch (OutOfMemoryException)
+        {
+            return false;
+        }
+        Buffer.BlockCopy(Bytes, 0, grown, 0, (int)ByteLength);
+        if (_account is not null) Runtime.MemoryPool.Return(Bytes, ByteLength);
+        Bytes = grown;
+        return true;
     }
 }

@@ -64,7 +64,11 @@ internal sealed class MemoryAccount
             memories = _memories.ToArray();
             _memories.Clear();
         }
-        foreach (var memory in memories) MemoryPool.Return(memory.Detach());
+        foreach (var memory in memories)
+        {
+            var (buffer, used) = memory.Detach();
+            MemoryPool.Return(buffer, used);
+        }
         Interlocked.Add(ref s_inUse, -Interlocked.Exchange(ref _used, 0));
     }
 }

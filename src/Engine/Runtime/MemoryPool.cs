@@ -37,8 +37,11 @@ internal static class MemoryPool
         return new byte[(long)pages * Memory.PageSize];
     }
 
-    /// <summary>Zeroes <paramref name="buffer"/> and keeps it for a later <see cref="Rent"/>, if there is room.</summary>
-    public static void Return(byte[] buffer)
+    /// <summary>
+    /// Zeroes the first <paramref name="used"/> bytes of <paramref name="buffer"/> (the rest were never part of a
+    /// memory, so they are still zero) and keeps it for a later <see cref="Rent"/>, if there is room.
+    /// </summary>
+    public static void Return(byte[] buffer, long used)
     {
         long pages = buffer.LongLength / Memory.PageSize;
         if (pages is 0 or > MaxPooledPages || buffer.LongLength % Memory.PageSize != 0) return;
@@ -49,7 +52,7 @@ internal static class MemoryPool
             bucket = s_buckets[pages]!;
             EnsureTrimTimer();
         }
-        Array.Clear(buffer);
+        Array.Clear(buffer, 0, (int)Math.Min(used, buffer.LongLength));
         lock (bucket)
         {
             if (bucket.Count < MaxBuffersPerSize) bucket.Push(buffer);
