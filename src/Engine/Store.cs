@@ -70,7 +70,7 @@ public sealed class Store : IDisposable
     {
         if (_deadline is not null) DeadlineWatchdog.Disarm(_deadline);
         _deadline = null;
-        Budget.Interrupt = 0;
+        Budget.ClearInterrupt();
     }
 
     /// <summary>Asks running guest code to stop at its next check, with <see cref="TrapCode.Timeout"/>.</summary>

@@ -36,7 +36,7 @@ internal sealed class CommandWatchdog : IDisposable
         lock (_gate)
         {
             if (_abandoned) return;
-            _budget.Interrupt = 0;
+            _budget.ClearInterrupt();
             _fired = false;
             _running = true;
             _deadline = Stopwatch.GetTimestamp() + (long)(_limit.TotalSeconds * Stopwatch.Frequency);
@@ -51,7 +51,7 @@ internal sealed class CommandWatchdog : IDisposable
         lock (_gate)
         {
             _running = false;
-            if (!_abandoned) _budget.Interrupt = 0;
+            if (!_abandoned) _budget.ClearInterrupt();
             return _fired;
         }
     }
@@ -62,7 +62,7 @@ internal sealed class CommandWatchdog : IDisposable
         lock (_gate)
         {
             _abandoned = true;
-            _budget.Interrupt = 1;
+            _budget.RaiseInterrupt();
         }
     }
 
@@ -76,7 +76,7 @@ internal sealed class CommandWatchdog : IDisposable
             // A callback queued for an earlier command can arrive late; only a passed deadline counts.
             if (!_running || Stopwatch.GetTimestamp() < _deadline) return;
             _fired = true;
-            _budget.Interrupt = 1;
+            _budget.RaiseInterrupt();
         }
     }
 }

@@ -37,8 +37,9 @@ internal sealed partial class FunctionCompiler
     private LocalBuilder? _memory;
     /// <summary>The memory's size in bytes (an i64 local), reloaded with <see cref="_memory"/>; bounds checks compare against it.</summary>
     private LocalBuilder? _memoryLength;
-    private LocalBuilder _budget = null!;
     private LocalBuilder _depth = null!;
+    /// <summary>The budget, loaded from the state where a sequence needs it a few times (short-lived, never held across the body).</summary>
+    private LocalBuilder? _budgetTemp;
     private readonly int _frameBytes;
 
     /// <summary>The real stack is probed each time the estimated use crosses a multiple of this.</summary>
@@ -258,24 +259,24 @@ internal sealed partial class FunctionCompiler
 
     private void EmitPrologue(long entryFuel)
     {
-        _budget = _il.DeclareLocal(typeof(ExecutionBudget));
         _depth = _il.DeclareLocal(typeof(int));
+        var budget = _budgetTemp ??= _il.DeclareLocal(typeof(ExecutionBudget));
         LoadField(ModuleEmitContext.BudgetField);
-        _il.Emit(OpCodes.Stloc, _budget);
+        _il.Emit(OpCodes.Stloc, budget);
 
         // Charge this frame's estimated size, trapping past the limit; probe the real stack whenever the estimate
         // crosses a 16 KiB boundary (so at least every 16 KiB of guest frames, and at every large frame).
-        _il.Emit(OpCodes.Ldloc, _budget);
+        _il.Emit(OpCodes.Ldloc, budget);
         _m.EmitField(_il, OpCodes.Ldfld, Fields.StackUsed);
         _il.Emit(OpCodes.Ldc_I4, _frameBytes);
         _il.Emit(OpCodes.Add);
         _il.Emit(OpCodes.Stloc, _depth);
-        _il.Emit(OpCodes.Ldloc, _budget);
+        _il.Emit(OpCodes.Ldloc, budget);
         _il.Emit(OpCodes.Ldloc, _depth);
         _m.EmitField(_il, OpCodes.Stfld, Fields.StackUsed);
         var depthOk = _il.DefineLabel();
         _il.Emit(OpCodes.Ldloc, _depth);
-        _il.Emit(OpCodes.Ldloc, _budget);
+        _il.Emit(OpCodes.Ldloc, budget);
         _m.EmitField(_il, OpCodes.Ldfld, Fields.StackLimit);
         _il.Emit(OpCodes.Ble, depthOk);
         _m.EmitCall(_il, Ops.Get(nameof(RuntimeOps.CallStackExhausted)));
@@ -299,34 +300,41 @@ internal sealed partial class FunctionCompiler
         EmitCheckpoint(entryFuel);
     }
 
-    /// <summary>Fuel and deadline check, at function entry and loop headers.</summary>
+    /// <summary>
+    /// Fuel and deadline check, at function entry and loop headers. The budget is loaded from the instance state
+    /// where it is needed (fuel) rather than held in a local for the whole function: a register less in every loop.
+    /// The interrupt flag is read from the state itself (<see cref="InstanceContext.Interrupt"/>).
+    /// </summary>
     private void EmitCheckpoint(long fuel)
     {
         var exhausted = Ops.Get(nameof(RuntimeOps.BudgetExhausted));
         if (_m.Config.ConsumeFuel)
         {
-            _il.Emit(OpCodes.Ldloc, _budget);
-            _il.Emit(OpCodes.Ldloc, _budget);
+            var budget = _budgetTemp ??= _il.DeclareLocal(typeof(ExecutionBudget));
+            LoadField(ModuleEmitContext.BudgetField);
+            _il.Emit(OpCodes.Stloc, budget);
+            _il.Emit(OpCodes.Ldloc, budget);
+            _il.Emit(OpCodes.Ldloc, budget);
             _m.EmitField(_il, OpCodes.Ldfld, Fields.Fuel);
             _il.Emit(OpCodes.Ldc_I8, fuel);
             _il.Emit(OpCodes.Sub);
             _m.EmitField(_il, OpCodes.Stfld, Fields.Fuel);
             var fuelOk = _il.DefineLabel();
-            _il.Emit(OpCodes.Ldloc, _budget);
+            _il.Emit(OpCodes.Ldloc, budget);
             _m.EmitField(_il, OpCodes.Ldfld, Fields.Fuel);
             _il.Emit(OpCodes.Ldc_I8, 0L);
             _il.Emit(OpCodes.Bge, fuelOk);
-            _il.Emit(OpCodes.Ldloc, _budget);
+            _il.Emit(OpCodes.Ldloc, budget);
             _m.EmitCall(_il, exhausted);
             _il.Emit(OpCodes.Throw);
             _il.MarkLabel(fuelOk);
         }
         var ok = _il.DefineLabel();
-        _il.Emit(OpCodes.Ldloc, _budget);
+        LoadState();
         _il.Emit(OpCodes.Volatile);
         _m.EmitField(_il, OpCodes.Ldfld, Fields.Interrupt);
         _il.Emit(OpCodes.Brfalse, ok);
-        _il.Emit(OpCodes.Ldloc, _budget);
+        LoadField(ModuleEmitContext.BudgetField);
         _m.EmitCall(_il, exhausted);
         _il.Emit(OpCodes.Throw);
         _il.MarkLabel(ok);
@@ -337,8 +345,8 @@ internal sealed partial class FunctionCompiler
     {
         // StackUsed is back at this frame's charge here (every callee released its own), so subtracting the frame
         // restores the caller's; re-reading the field keeps the charge out of a register for the whole body.
-        _il.Emit(OpCodes.Ldloc, _budget);
-        _il.Emit(OpCodes.Ldloc, _budget);
+        LoadField(ModuleEmitContext.BudgetField);
+        _il.Emit(OpCodes.Dup);
         _m.EmitField(_il, OpCodes.Ldfld, Fields.StackUsed);
         _il.Emit(OpCodes.Ldc_I4, _frameBytes);
         _il.Emit(OpCodes.Sub);
@@ -372,7 +380,7 @@ internal sealed partial class FunctionCompiler
         public static readonly FieldInfo StackUsed = typeof(ExecutionBudget).GetField(nameof(ExecutionBudget.StackUsed))!;
         public static readonly FieldInfo StackLimit = typeof(ExecutionBudget).GetField(nameof(ExecutionBudget.StackLimit))!;
         public static readonly FieldInfo Fuel = typeof(ExecutionBudget).GetField(nameof(ExecutionBudget.Fuel))!;
-        public static readonly FieldInfo Interrupt = typeof(ExecutionBudget).GetField(nameof(ExecutionBudget.Interrupt))!;
+        public static readonly FieldInfo Interrupt = typeof(InstanceContext).GetField(nameof(InstanceContext.Interrupt))!;
     }
 }
 

@@ -9,6 +9,8 @@ namespace Djinn.Engine.Runtime;
 internal abstract class InstanceContext
 {
     public ExecutionBudget Budget = null!;
+    /// <summary>The store's interrupt flag (<see cref="ExecutionBudget.Interrupt"/>), read by compiled code at function entries and loop headers.</summary>
+    public volatile int Interrupt;
     public CompiledModule Compiled = null!;
     /// <summary>Functions in index space; entries for defined functions are created on first use.</summary>
     public Function?[] Functions = Array.Empty<Function?>();

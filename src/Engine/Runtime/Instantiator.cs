@@ -14,6 +14,7 @@ internal static class Instantiator
         var def = module.Definition;
         var state = module.Compiled.CreateState();
         state.Budget = store.Budget;
+        store.Budget.Attach(state);
         state.Functions = new Function?[def.TotalFunctionCount];
         state.Memories = new Memory[def.TotalMemoryCount];
         state.Tables = new Table[def.TotalTableCount];
