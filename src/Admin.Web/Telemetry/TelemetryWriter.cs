@@ -17,10 +17,15 @@ internal sealed partial class TelemetryWriter(
     ILogger<TelemetryWriter> logger) : BackgroundService
 {
     /// <summary>
-    /// How long the writer lets a partial batch fill before storing it: each batch has a fixed cost (a context, a
-    /// connection, a transaction), which under load would otherwise be paid for every few invocations.
+    /// How long the writer lets the queue fill before storing what it holds: each batch has a fixed cost (a context, a
+    /// connection, a transaction), which under load would otherwise be paid for every few invocations. The wait also
+    /// applies under load (unless the queue gets half full): the longer the queue fills, the more of a busy function's
+    /// invocations retention would delete at once, and those are never written (<see cref="WithinRetention"/>).
     /// </summary>
     internal static readonly TimeSpan FlushDelay = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>How often the writer checks, while it waits, whether the queue got half full.</summary>
+    private static readonly TimeSpan _lingerStep = FlushDelay / 4;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -29,21 +34,42 @@ internal sealed partial class TelemetryWriter(
         {
             while (await queue.WaitToReadAsync(stoppingToken))
             {
-                if (queue.Count < options.Value.BatchSize)
-                {
-                    await Task.Delay(FlushDelay, stoppingToken);
-                }
-
-                await DrainAsync(batch, CancellationToken.None);
+                await LingerAsync(stoppingToken);
+                await DrainAsync(batch, untilEmpty: false, CancellationToken.None);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
-            await DrainAsync(batch, CancellationToken.None);
+            await DrainAsync(batch, untilEmpty: true, CancellationToken.None);
         }
     }
 
-    private async Task DrainAsync(List<TelemetryEntry> batch, CancellationToken cancellationToken)
+    /// <summary>
+    /// Waits up to <see cref="FlushDelay"/> for more invocations, in steps of <see cref="_lingerStep"/>, and stops early
+    /// once the queue is half full (by count or by bytes), so a burst is never dropped for lack of room.
+    /// </summary>
+    private async Task LingerAsync(CancellationToken stoppingToken)
+    {
+        var value = options.Value;
+        var fullEnough = Math.Max(1, value.QueueCapacity / 2);
+        var bytesEnough = Math.Max(1, value.QueueMaxBytes / 2);
+        for (var waited = TimeSpan.Zero; waited < FlushDelay; waited += _lingerStep)
+        {
+            if (queue.Count >= fullEnough || queue.Bytes >= bytesEnough)
+            {
+                return;
+            }
+
+            await Task.Delay(_lingerStep, stoppingToken);
+        }
+    }
+
+    /// <summary>
+    /// Stores what the queue holds now; with <paramref name="untilEmpty"/> (shutdown), also what arrives meanwhile.
+    /// Otherwise what arrives during the write waits for the next linger, so a busy queue is still written in few,
+    /// large drains instead of one small drain after another.
+    /// </summary>
+    private async Task DrainAsync(List<TelemetryEntry> batch, bool untilEmpty, CancellationToken cancellationToken)
     {
         var max = Math.Max(1, options.Value.BatchSize);
         var maxLines = Math.Max(0, options.Value.MaxLinesPerInvocation);
@@ -80,6 +106,11 @@ internal sealed partial class TelemetryWriter(
             if (batch.Count > 0)
             {
                 await WriteAsync(batch, cancellationToken);
+            }
+
+            if (!untilEmpty)
+            {
+                return;
             }
         }
     }

@@ -75,7 +75,7 @@ internal sealed class KestrelDjinn : IAsyncDisposable
 
     public IInvocationSink Sink => _app.Services.GetRequiredService<IInvocationSink>();
 
-    public static async Task<KestrelDjinn> StartAsync()
+    public static async Task<KestrelDjinn> StartAsync(IReadOnlyDictionary<string, string?>? settings = null)
     {
         var directory = new TempDirectory();
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = directory.Path, EnvironmentName = "Production" });
@@ -86,6 +86,11 @@ internal sealed class KestrelDjinn : IAsyncDisposable
             ["DJINN_ADMIN_TOKEN"] = DjinnFactory.AdminTokenValue,
             ["DJINN_ADMIN_PASSWORD"] = "test-password",
         });
+        if (settings is not null)
+        {
+            builder.Configuration.AddInMemoryCollection(settings);
+        }
+
         var logs = new CapturedLogs();
         builder.Logging.ClearProviders().SetMinimumLevel(LogLevel.Information).AddProvider(logs);
         builder.AddDjinnServer();
