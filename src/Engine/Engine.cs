@@ -10,10 +10,11 @@ public sealed class Config
     public const int DefaultMaxStackBytes = 512 * 1024;
 
     /// <summary>
-    /// Estimated native stack bytes guest frames may use before <see cref="TrapCode.CallStackExhausted"/>.
-    /// Each frame is charged a conservative estimate from its parameters, locals and operand stack; the runtime also
-    /// probes the real stack, so a guest can never overflow the .NET stack. Run guests on threads with at least
-    /// twice this much stack.
+    /// Native stack bytes guest code may use, below the point where the host called it, before
+    /// <see cref="TrapCode.CallStackExhausted"/>. Every compiled function compares the real stack top with this floor
+    /// on entry; host functions the guest calls count too, and each call back into the guest from one costs 16 KiB
+    /// more. The floor never comes within 256 KiB (plus twice the largest function's frame) of the thread's real stack
+    /// end, so a guest can never overflow the .NET stack. Run guests on threads with at least twice this much stack.
     /// </summary>
     public int MaxStackBytes { get; set; } = DefaultMaxStackBytes;
 }

@@ -77,20 +77,29 @@ public sealed class Function
 internal static class GuestCall
 {
     /// <summary>
-    /// Stack bytes charged for each entry from the host: host frames (reflection, callbacks) between re-entrant guest
-    /// calls are not in the per-function estimates, so a host round-trip is counted generously.
+    /// Stack bytes each call back into the guest from a host function raises the floor by. The frames between are
+    /// measured anyway; this also bounds how deep such calls nest, because a trap unwinding through them is caught and
+    /// rethrown at every level, and each rethrow is dispatched on top of the stack that is still in place.
     /// </summary>
     public const int HostFrameBytes = 16 * 1024;
 
+    /// <summary>
+    /// Calls guest code. The outermost call on a store sets the native stack floor (<see cref="NativeStack.FloorFor"/>)
+    /// that every compiled function checks on entry; a call back into the guest from a host function keeps it, raised
+    /// by <see cref="HostFrameBytes"/> until it returns.
+    /// </summary>
     public static object? Run(ExecutionBudget? budget, Func<object?> call)
     {
-        int stackUsed = budget?.StackUsed ?? 0;
+        nint outerFloor = budget?.StackFloor ?? NativeStack.NoFloor;
         try
         {
             if (budget is not null)
             {
-                budget.StackUsed = stackUsed + HostFrameBytes;
-                if (budget.StackUsed > budget.StackLimit) throw new TrapException(TrapCode.CallStackExhausted);
+                var floor = outerFloor == NativeStack.NoFloor
+                    ? NativeStack.FloorFor(budget.StackLimit, budget.LargestFrameBytes)
+                    : outerFloor + HostFrameBytes;
+                if (NativeStack.Current() < floor) throw new TrapException(TrapCode.CallStackExhausted);
+                budget.SetStackFloor(floor);
             }
             RuntimeHelpers.EnsureSufficientExecutionStack();
             return call();
@@ -105,7 +114,7 @@ internal static class GuestCall
         }
         finally
         {
-            if (budget is not null) budget.StackUsed = stackUsed;
+            budget?.SetStackFloor(outerFloor);
         }
     }
 

@@ -37,13 +37,11 @@ internal sealed partial class FunctionCompiler
     private LocalBuilder? _memory;
     /// <summary>The memory's size in bytes (an i64 local), reloaded with <see cref="_memory"/>; bounds checks compare against it.</summary>
     private LocalBuilder? _memoryLength;
-    private LocalBuilder _depth = null!;
     /// <summary>The budget, loaded from the state where a sequence needs it a few times (short-lived, never held across the body).</summary>
     private LocalBuilder? _budgetTemp;
-    private readonly int _frameBytes;
 
-    /// <summary>The real stack is probed each time the estimated use crosses a multiple of this.</summary>
-    private const int ProbeInterval = 16 * 1024;
+    /// <summary>An estimate of this function's native frame; the stack floor keeps room for the largest one in a store.</summary>
+    public int FrameBytes { get; }
 
     public FunctionCompiler(ModuleEmitContext m, int functionIndex, FunctionBody body)
     {
@@ -69,7 +67,7 @@ internal sealed partial class FunctionCompiler
             }
         }
         // A v128 takes 16 bytes: count it as two 8-byte locals.
-        _frameBytes = EstimateFrameBytes(total + _localTypes.Count(t => t == ValueKind.V128), body.Code.Length);
+        FrameBytes = EstimateFrameBytes(total + _localTypes.Count(t => t == ValueKind.V128), body.Code.Length);
     }
 
     private sealed class Frame
@@ -126,7 +124,7 @@ internal sealed partial class FunctionCompiler
 
     /// <summary>
     /// An estimate of the native frame: 8 bytes per parameter and local, 8 per operand-stack slot (guessed from the
-    /// code length, at most 32), plus return address and saved registers. Underestimates are caught by the stack probe.
+    /// code length, at most 32), plus return address and saved registers.
     /// </summary>
     private static int EstimateFrameBytes(long locals, int codeLength) =>
         (int)Math.Min(int.MaxValue / 4, 8 * locals + 8 * Math.Min(codeLength / 4, 32) + 64);
@@ -259,37 +257,18 @@ internal sealed partial class FunctionCompiler
 
     private void EmitPrologue(long entryFuel)
     {
-        _depth = _il.DeclareLocal(typeof(int));
-        var budget = _budgetTemp ??= _il.DeclareLocal(typeof(ExecutionBudget));
-        LoadField(ModuleEmitContext.BudgetField);
-        _il.Emit(OpCodes.Stloc, budget);
-
-        // Charge this frame's estimated size, trapping past the limit; probe the real stack whenever the estimate
-        // crosses a 16 KiB boundary (so at least every 16 KiB of guest frames, and at every large frame).
-        _il.Emit(OpCodes.Ldloc, budget);
-        _m.EmitField(_il, OpCodes.Ldfld, Fields.StackUsed);
-        _il.Emit(OpCodes.Ldc_I4, _frameBytes);
-        _il.Emit(OpCodes.Add);
-        _il.Emit(OpCodes.Stloc, _depth);
-        _il.Emit(OpCodes.Ldloc, budget);
-        _il.Emit(OpCodes.Ldloc, _depth);
-        _m.EmitField(_il, OpCodes.Stfld, Fields.StackUsed);
-        var depthOk = _il.DefineLabel();
-        _il.Emit(OpCodes.Ldloc, _depth);
-        _il.Emit(OpCodes.Ldloc, budget);
-        _m.EmitField(_il, OpCodes.Ldfld, Fields.StackLimit);
-        _il.Emit(OpCodes.Ble, depthOk);
-        _m.EmitCall(_il, Ops.Get(nameof(RuntimeOps.CallStackExhausted)));
-        _il.Emit(OpCodes.Throw);
-        _il.MarkLabel(depthOk);
-        var probed = _il.DefineLabel();
-        _il.Emit(OpCodes.Ldloc, _depth);
-        _il.Emit(OpCodes.Ldc_I4, ProbeInterval - 1);
-        _il.Emit(OpCodes.And);
-        _il.Emit(OpCodes.Ldc_I4, _frameBytes);
-        _il.Emit(OpCodes.Bge, probed);
-        _m.EmitCall(_il, Ops.Get(nameof(RuntimeOps.CheckStack)));
-        _il.MarkLabel(probed);
+        // The stack check: the address of a local (the top of the native stack) against the floor set when the
+        // host entered guest code (GuestCall.Run). One load and one compare; nothing to undo on return.
+        var marker = _il.DeclareLocal(typeof(byte));
+        var aboveFloor = _il.DefineLabel();
+        _il.Emit(OpCodes.Ldloca, marker);
+        _il.Emit(OpCodes.Conv_U);
+        LoadState();
+        _m.EmitField(_il, OpCodes.Ldfld, Fields.StackFloor);
+        _il.Emit(OpCodes.Bge_Un, aboveFloor);
+        LoadState();
+        _m.EmitCall(_il, Ops.Get(nameof(RuntimeOps.StackFloorReached)));
+        _il.MarkLabel(aboveFloor);
 
         if (UsesMemory())
         {
@@ -343,14 +322,6 @@ internal sealed partial class FunctionCompiler
     /// <summary>At the function's final end: release the frame's stack charge and return the results held in slots 0..n-1.</summary>
     private void EmitEpilogue()
     {
-        // StackUsed is back at this frame's charge here (every callee released its own), so subtracting the frame
-        // restores the caller's; re-reading the field keeps the charge out of a register for the whole body.
-        LoadField(ModuleEmitContext.BudgetField);
-        _il.Emit(OpCodes.Dup);
-        _m.EmitField(_il, OpCodes.Ldfld, Fields.StackUsed);
-        _il.Emit(OpCodes.Ldc_I4, _frameBytes);
-        _il.Emit(OpCodes.Sub);
-        _m.EmitField(_il, OpCodes.Stfld, Fields.StackUsed);
         var results = _type.Results;
         for (int r = 1; r < results.Count; r++)
         {
@@ -377,8 +348,7 @@ internal sealed partial class FunctionCompiler
 
     private static class Fields
     {
-        public static readonly FieldInfo StackUsed = typeof(ExecutionBudget).GetField(nameof(ExecutionBudget.StackUsed))!;
-        public static readonly FieldInfo StackLimit = typeof(ExecutionBudget).GetField(nameof(ExecutionBudget.StackLimit))!;
+        public static readonly FieldInfo StackFloor = typeof(InstanceContext).GetField(nameof(InstanceContext.StackFloor))!;
         public static readonly FieldInfo Fuel = typeof(ExecutionBudget).GetField(nameof(ExecutionBudget.Fuel))!;
         public static readonly FieldInfo Interrupt = typeof(InstanceContext).GetField(nameof(InstanceContext.Interrupt))!;
     }

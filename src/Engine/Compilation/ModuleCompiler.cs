@@ -34,10 +34,13 @@ internal static class ModuleCompiler
         if (module.StartFunction is { } start) escaping[(int)start] = true;
         var thunks = new List<(int, MethodBuilder)>();
         var slots = new int[module.Bodies.Count];
+        int largestFrame = 0;
         for (int i = 0; i < module.Bodies.Count; i++)
         {
             int functionIndex = module.ImportedFunctionCount + i;
-            new FunctionCompiler(emit, functionIndex, module.Bodies[i]).Compile();
+            var function = new FunctionCompiler(emit, functionIndex, module.Bodies[i]);
+            function.Compile();
+            largestFrame = Math.Max(largestFrame, function.FrameBytes);
             slots[i] = -1;
             if (escaping[functionIndex])
             {
@@ -54,7 +57,7 @@ internal static class ModuleCompiler
             .CreateDelegate<Func<InstanceContext>>();
         var bind = created.GetMethod(bindExport.Name, BindingFlags.Static | BindingFlags.Public)!
             .CreateDelegate<Func<InstanceContext, int, Delegate?>>();
-        return new CompiledModule(module, create, bind, slots);
+        return new CompiledModule(module, create, bind, slots, largestFrame);
     }
 
     private static string Sanitize(string name)
@@ -67,9 +70,12 @@ internal static class ModuleCompiler
 
 /// <summary>The output of <see cref="ModuleCompiler"/>, shared by all instances of a module.</summary>
 internal sealed class CompiledModule(ModuleDefinition module, Func<InstanceContext> create,
-    Func<InstanceContext, int, Delegate?> bindExport, int[] exportSlots)
+    Func<InstanceContext, int, Delegate?> bindExport, int[] exportSlots, int largestFrameBytes)
 {
     public ModuleDefinition Module { get; } = module;
+
+    /// <summary>The estimated native frame of this module's largest function (see <see cref="NativeStack.FloorFor"/>).</summary>
+    public int LargestFrameBytes { get; } = largestFrameBytes;
 
     /// <summary>A fresh, unbound instance state.</summary>
     public InstanceContext CreateState()

@@ -1,11 +1,11 @@
 namespace Djinn.Engine.Runtime;
 
 /// <summary>
-/// Per-store counters that compiled code reads and writes directly: fuel, the interrupt flag and the estimated
-/// guest stack use. Shared by every instance in a store, so calls across instances are metered as one.
-/// The interrupt flag is mirrored into each instance's <see cref="InstanceContext.Interrupt"/>, which is what the
-/// compiled loop and entry checks read: one load from the instance state that every function holds anyway, instead
-/// of keeping the budget in a register for the whole function.
+/// Per-store counters and limits that compiled code reads directly: fuel, the interrupt flag and the native stack
+/// floor. Shared by every instance in a store, so calls across instances are metered as one.
+/// The interrupt flag and the stack floor are mirrored into each instance's <see cref="InstanceContext"/>, which is
+/// what the compiled checks read: one load from the instance state that every function holds anyway, instead of
+/// keeping the budget in a register for the whole function.
 /// </summary>
 internal sealed class ExecutionBudget
 {
@@ -18,11 +18,19 @@ internal sealed class ExecutionBudget
     private volatile int _interrupt;
     private readonly List<InstanceContext> _instances = new();
 
-    /// <summary>Estimated bytes of guest frames currently on the native stack.</summary>
-    public int StackUsed;
-
-    /// <summary>Estimated stack bytes at which calls trap with CallStackExhausted.</summary>
+    /// <summary>Native stack bytes guest code may use below the point where the host entered it (<see cref="Config.MaxStackBytes"/>).</summary>
     public int StackLimit = Config.DefaultMaxStackBytes;
+
+    /// <summary>
+    /// The lowest address guest frames may reach while the host is inside a guest call, or
+    /// <see cref="NativeStack.NoFloor"/> outside one. Set by the outermost <see cref="GuestCall.Run"/>.
+    /// </summary>
+    public nint StackFloor => _stackFloor;
+
+    private nint _stackFloor = NativeStack.NoFloor;
+
+    /// <summary>The largest estimated frame of any attached instance's module: the floor keeps room for one more.</summary>
+    public int LargestFrameBytes { get; private set; }
 
     private ManualResetEventSlim? _wake;
 
@@ -33,6 +41,18 @@ internal sealed class ExecutionBudget
         {
             _instances.Add(instance);
             instance.Interrupt = _interrupt;
+            instance.StackFloor = _stackFloor;
+            LargestFrameBytes = Math.Max(LargestFrameBytes, instance.Compiled.LargestFrameBytes);
+        }
+    }
+
+    /// <summary>Sets <see cref="StackFloor"/> here and in every attached instance.</summary>
+    public void SetStackFloor(nint floor)
+    {
+        lock (_instances)
+        {
+            _stackFloor = floor;
+            foreach (var instance in _instances) instance.StackFloor = floor;
         }
     }
 

@@ -11,6 +11,11 @@ internal abstract class InstanceContext
     public ExecutionBudget Budget = null!;
     /// <summary>The store's interrupt flag (<see cref="ExecutionBudget.Interrupt"/>), read by compiled code at function entries and loop headers.</summary>
     public volatile int Interrupt;
+    /// <summary>
+    /// The store's stack floor (<see cref="ExecutionBudget.StackFloor"/>): compiled functions trap when the native stack
+    /// top is below it on entry.
+    /// </summary>
+    public nint StackFloor = NativeStack.NoFloor;
     public CompiledModule Compiled = null!;
     /// <summary>Functions in index space; entries for defined functions are created on first use.</summary>
     public Function?[] Functions = Array.Empty<Function?>();

@@ -76,6 +76,22 @@ internal static partial class RuntimeOps
         return new TrapException(TrapCode.Timeout);
     }
 
+    /// <summary>
+    /// A function found the native stack below <see cref="InstanceContext.StackFloor"/>. With a floor set that is a
+    /// trap; with none (guest code called through a raw delegate, <see cref="Function.AsDelegate{T}"/>, not through
+    /// <see cref="GuestCall.Run"/>) only the thread's real stack bounds the guest, checked on every call.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static void StackFloorReached(InstanceContext state)
+    {
+        if (state.StackFloor == NativeStack.NoFloor)
+        {
+            CheckStack();
+            return;
+        }
+        throw new TrapException(TrapCode.CallStackExhausted);
+    }
+
     [MethodImpl(MethodImplOptions.NoInlining)]
     public static void CheckStack()
     {
