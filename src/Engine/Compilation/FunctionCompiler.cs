@@ -258,7 +258,9 @@ internal sealed partial class FunctionCompiler
     private void EmitPrologue(long entryFuel)
     {
         // The stack check: the address of a local (the top of the native stack) against the floor set when the
-        // host entered guest code (GuestCall.Run). One load and one compare; nothing to undo on return.
+        // host entered guest code (GuestCall.Run). One load and one compare; nothing to undo on return. It is also
+        // the entry's deadline check: an interrupt lifts every instance's floor out of reach (see
+        // ExecutionBudget.RaiseInterrupt), so a recursion without loops still stops at its next call.
         var marker = _il.DeclareLocal(typeof(byte));
         var aboveFloor = _il.DefineLabel();
         _il.Emit(OpCodes.Ldloca, marker);
@@ -276,15 +278,16 @@ internal sealed partial class FunctionCompiler
             _memoryLength = _il.DeclareLocal(typeof(long));
             ReloadMemory();
         }
-        EmitCheckpoint(entryFuel);
+        EmitCheckpoint(entryFuel, checkInterrupt: false);
     }
 
     /// <summary>
-    /// Fuel and deadline check, at function entry and loop headers. The budget is loaded from the instance state
-    /// where it is needed (fuel) rather than held in a local for the whole function: a register less in every loop.
-    /// The interrupt flag is read from the state itself (<see cref="InstanceContext.Interrupt"/>).
+    /// Fuel and deadline check, at function entry (fuel only: the stack check sees interrupts there) and loop
+    /// headers. The budget is loaded from the instance state where it is needed (fuel) rather than held in a local
+    /// for the whole function: a register less in every loop. The interrupt flag is read from the state itself
+    /// (<see cref="InstanceContext.Interrupt"/>).
     /// </summary>
-    private void EmitCheckpoint(long fuel)
+    private void EmitCheckpoint(long fuel, bool checkInterrupt = true)
     {
         var exhausted = Ops.Get(nameof(RuntimeOps.BudgetExhausted));
         if (_m.Config.ConsumeFuel)
@@ -308,6 +311,7 @@ internal sealed partial class FunctionCompiler
             _il.Emit(OpCodes.Throw);
             _il.MarkLabel(fuelOk);
         }
+        if (!checkInterrupt) return;
         var ok = _il.DefineLabel();
         LoadState();
         _il.Emit(OpCodes.Volatile);

@@ -41,10 +41,17 @@ internal sealed class ExecutionBudget
         {
             _instances.Add(instance);
             instance.Interrupt = _interrupt;
-            instance.StackFloor = _stackFloor;
+            instance.StackFloor = EffectiveFloor();
             LargestFrameBytes = Math.Max(LargestFrameBytes, instance.Compiled.LargestFrameBytes);
         }
     }
+
+    /// <summary>
+    /// The floor instances see: the real one, or, while interrupted, one no stack reaches, so that every function
+    /// entry takes the slow path (<see cref="RuntimeOps.StackFloorReached"/>) and traps: the entry's stack check is
+    /// also its deadline check.
+    /// </summary>
+    private nint EffectiveFloor() => _interrupt != 0 ? NativeStack.Interrupted : _stackFloor;
 
     /// <summary>Sets <see cref="StackFloor"/> here and in every attached instance.</summary>
     public void SetStackFloor(nint floor)
@@ -52,7 +59,8 @@ internal sealed class ExecutionBudget
         lock (_instances)
         {
             _stackFloor = floor;
-            foreach (var instance in _instances) instance.StackFloor = floor;
+            var effective = EffectiveFloor();
+            foreach (var instance in _instances) instance.StackFloor = effective;
         }
     }
 
@@ -67,7 +75,12 @@ internal sealed class ExecutionBudget
         lock (_instances)
         {
             _interrupt = value;
-            foreach (var instance in _instances) instance.Interrupt = value;
+            var floor = EffectiveFloor();
+            foreach (var instance in _instances)
+            {
+                instance.Interrupt = value;
+                instance.StackFloor = floor;
+            }
         }
         if (value != 0) Volatile.Read(ref _wake)?.Set();
     }

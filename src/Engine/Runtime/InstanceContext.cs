@@ -9,10 +9,11 @@ namespace Djinn.Engine.Runtime;
 internal abstract class InstanceContext
 {
     public ExecutionBudget Budget = null!;
-    /// <summary>The store's interrupt flag (<see cref="ExecutionBudget.Interrupt"/>), read by compiled code at function entries and loop headers.</summary>
+    /// <summary>The store's interrupt flag (<see cref="ExecutionBudget.Interrupt"/>), read by compiled code at loop headers (function entries see it through <see cref="StackFloor"/>).</summary>
     public volatile int Interrupt;
     /// <summary>
-    /// The store's stack floor (<see cref="ExecutionBudget.StackFloor"/>): compiled functions trap when the native stack
+    /// The store's stack floor (<see cref="ExecutionBudget.StackFloor"/>), or one out of reach while the store is interrupted:
+    /// compiled functions take the slow path (trap) when the native stack
     /// top is below it on entry.
     /// </summary>
     public nint StackFloor = NativeStack.NoFloor;

@@ -20,6 +20,9 @@ internal static class NativeStack
     /// <summary>The floor of an instance no guest call has entered: every check fails and takes the slow path.</summary>
     public static readonly nint NoFloor = nint.MaxValue;
 
+    /// <summary>The floor of an interrupted instance: above any stack, so the next function entry takes the slow path.</summary>
+    public static readonly nint Interrupted = nint.MaxValue;
+
     private const string Libc = "libc";
 
     [ThreadStatic] private static nint t_lowest;

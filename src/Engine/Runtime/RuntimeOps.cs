@@ -77,18 +77,24 @@ internal static partial class RuntimeOps
     }
 
     /// <summary>
-    /// A function found the native stack below <see cref="InstanceContext.StackFloor"/>. With a floor set that is a
-    /// trap; with none (guest code called through a raw delegate, <see cref="Function.AsDelegate{T}"/>, not through
-    /// <see cref="GuestCall.Run"/>) only the thread's real stack bounds the guest, checked on every call.
+    /// A function found the native stack below <see cref="InstanceContext.StackFloor"/>: the budget was interrupted
+    /// (which lifts the floor out of reach), the stack really is exhausted, or no floor is set (guest code called
+    /// through a raw delegate, <see cref="Function.AsDelegate{T}"/>, not through <see cref="GuestCall.Run"/>), in
+    /// which case only the thread's real stack bounds the guest, checked on every call.
     /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
     public static void StackFloorReached(InstanceContext state)
     {
-        if (state.StackFloor == NativeStack.NoFloor)
+        var budget = state.Budget;
+        if (budget.Interrupt != 0) throw BudgetExhausted(budget);
+        var floor = budget.StackFloor;
+        if (floor == NativeStack.NoFloor)
         {
             CheckStack();
             return;
         }
+        // An interrupt raised and cleared since the caller's check may have left the floor lifted for a moment.
+        if (NativeStack.Current() >= floor) return;
         throw new TrapException(TrapCode.CallStackExhausted);
     }
 

@@ -24,6 +24,7 @@ public sealed class HostileGuestTests
     [Theory]
     [InlineData("spin.wat")]
     [InlineData("spin_calls.wat")]
+    [InlineData("spin_recursion.wat")]
     public void An_endless_loop_stops_at_its_deadline_with_a_timeout_trap(string fixture)
     {
         var engine = new Engine();
@@ -58,6 +59,7 @@ public sealed class HostileGuestTests
     [Theory]
     [InlineData("spin.wat")]
     [InlineData("spin_calls.wat")]
+    [InlineData("spin_recursion.wat")]
     public void An_endless_loop_runs_out_of_fuel_and_reports_what_it_used(string fixture)
     {
         var engine = new Engine(new Config { ConsumeFuel = true });
@@ -70,12 +72,14 @@ public sealed class HostileGuestTests
         Assert.Equal(1_000_000, store.FuelConsumed);
     }
 
-    [Fact]
-    public void A_store_runs_again_after_its_deadline_is_cancelled()
+    [Theory]
+    [InlineData("spin.wat")]
+    [InlineData("spin_recursion.wat")] // the interrupt lifted the stack floor; cancelling must put it back
+    public void A_store_runs_again_after_its_deadline_is_cancelled(string fixture)
     {
         var engine = new Engine(new Config { ConsumeFuel = true });
         var store = new Store(engine);
-        var spin = Instantiate(engine, store, "spin.wat").GetFunction("spin")!;
+        var spin = Instantiate(engine, store, fixture).GetFunction("spin")!;
         store.Interrupt();
         Assert.Equal(TrapCode.Timeout, TrapOf(() => spin.Invoke()));
         store.CancelDeadline();
