@@ -38,9 +38,9 @@ internal sealed partial class FunctionCompiler
             case Opcode.I32ShrS: Shift(OpCodes.Shr, K.I32); return true;
             case Opcode.I32ShrU: Shift(OpCodes.Shr_Un, K.I32); return true;
             case Opcode.I32DivS: Helper(nameof(RuntimeOps.DivS32), 2, K.I32); return true;
-            case Opcode.I32DivU: Helper(nameof(RuntimeOps.DivU32), 2, K.I32); return true;
+            case Opcode.I32DivU: UnsignedDivide(OpCodes.Div_Un, K.I32); return true;
             case Opcode.I32RemS: Helper(nameof(RuntimeOps.RemS32), 2, K.I32); return true;
-            case Opcode.I32RemU: Helper(nameof(RuntimeOps.RemU32), 2, K.I32); return true;
+            case Opcode.I32RemU: UnsignedDivide(OpCodes.Rem_Un, K.I32); return true;
             case Opcode.I32Rotl: Helper(nameof(RuntimeOps.Rotl32), 2, K.I32); return true;
             case Opcode.I32Rotr: Helper(nameof(RuntimeOps.Rotr32), 2, K.I32); return true;
             case Opcode.I32Clz: Helper(nameof(RuntimeOps.Clz32), 1, K.I32); return true;
@@ -58,9 +58,9 @@ internal sealed partial class FunctionCompiler
             case Opcode.I64ShrS: Shift(OpCodes.Shr, K.I64); return true;
             case Opcode.I64ShrU: Shift(OpCodes.Shr_Un, K.I64); return true;
             case Opcode.I64DivS: Helper(nameof(RuntimeOps.DivS64), 2, K.I64); return true;
-            case Opcode.I64DivU: Helper(nameof(RuntimeOps.DivU64), 2, K.I64); return true;
+            case Opcode.I64DivU: UnsignedDivide(OpCodes.Div_Un, K.I64); return true;
             case Opcode.I64RemS: Helper(nameof(RuntimeOps.RemS64), 2, K.I64); return true;
-            case Opcode.I64RemU: Helper(nameof(RuntimeOps.RemU64), 2, K.I64); return true;
+            case Opcode.I64RemU: UnsignedDivide(OpCodes.Rem_Un, K.I64); return true;
             case Opcode.I64Rotl: Helper(nameof(RuntimeOps.Rotl64), 2, K.I64); return true;
             case Opcode.I64Rotr: Helper(nameof(RuntimeOps.Rotr64), 2, K.I64); return true;
             case Opcode.I64Clz: Helper(nameof(RuntimeOps.Clz64), 1, K.I64); return true;
@@ -82,15 +82,15 @@ internal sealed partial class FunctionCompiler
             case Opcode.F64Min: Helper(nameof(RuntimeOps.MinF64), 2, K.F64); return true;
             case Opcode.F64Max: Helper(nameof(RuntimeOps.MaxF64), 2, K.F64); return true;
             case Opcode.F64Copysign: Helper(nameof(RuntimeOps.CopysignF64), 2, K.F64); return true;
-            case Opcode.F32Abs: Helper(nameof(RuntimeOps.AbsF32), 1, K.F32); return true;
-            case Opcode.F32Neg: Helper(nameof(RuntimeOps.NegF32), 1, K.F32); return true;
+            case Opcode.F32Abs: SignBit(OpCodes.And, K.F32); return true;
+            case Opcode.F32Neg: SignBit(OpCodes.Xor, K.F32); return true;
             case Opcode.F32Ceil: Helper(nameof(RuntimeOps.CeilF32), 1, K.F32); return true;
             case Opcode.F32Floor: Helper(nameof(RuntimeOps.FloorF32), 1, K.F32); return true;
             case Opcode.F32Trunc: Helper(nameof(RuntimeOps.TruncF32), 1, K.F32); return true;
             case Opcode.F32Nearest: Helper(nameof(RuntimeOps.NearestF32), 1, K.F32); return true;
             case Opcode.F32Sqrt: Helper(nameof(RuntimeOps.SqrtF32), 1, K.F32); return true;
-            case Opcode.F64Abs: Helper(nameof(RuntimeOps.AbsF64), 1, K.F64); return true;
-            case Opcode.F64Neg: Helper(nameof(RuntimeOps.NegF64), 1, K.F64); return true;
+            case Opcode.F64Abs: SignBit(OpCodes.And, K.F64); return true;
+            case Opcode.F64Neg: SignBit(OpCodes.Xor, K.F64); return true;
             case Opcode.F64Ceil: Helper(nameof(RuntimeOps.CeilF64), 1, K.F64); return true;
             case Opcode.F64Floor: Helper(nameof(RuntimeOps.FloorF64), 1, K.F64); return true;
             case Opcode.F64Trunc: Helper(nameof(RuntimeOps.TruncF64), 1, K.F64); return true;
@@ -108,12 +108,12 @@ internal sealed partial class FunctionCompiler
             case Opcode.I64Extend32S: Convert(OpCodes.Conv_I4, K.I64, OpCodes.Conv_I8); return true;
             case Opcode.F32ConvertI32S: Convert(OpCodes.Conv_R4, K.F32); return true;
             case Opcode.F32ConvertI64S: Helper(nameof(RuntimeOps.ConvertS64F32), 1, K.F32); return true;
-            case Opcode.F32ConvertI32U: Helper(nameof(RuntimeOps.ConvertU32F32), 1, K.F32); return true;
+            case Opcode.F32ConvertI32U: ConvertUnsigned32(OpCodes.Conv_R4, K.F32); return true;
             case Opcode.F32ConvertI64U: Helper(nameof(RuntimeOps.ConvertU64F32), 1, K.F32); return true;
             case Opcode.F32DemoteF64: Convert(OpCodes.Conv_R4, K.F32); return true;
             case Opcode.F64ConvertI32S: Convert(OpCodes.Conv_R8, K.F64); return true;
             case Opcode.F64ConvertI64S: Convert(OpCodes.Conv_R8, K.F64); return true;
-            case Opcode.F64ConvertI32U: Helper(nameof(RuntimeOps.ConvertU32F64), 1, K.F64); return true;
+            case Opcode.F64ConvertI32U: ConvertUnsigned32(OpCodes.Conv_R8, K.F64); return true;
             case Opcode.F64ConvertI64U: Helper(nameof(RuntimeOps.ConvertU64F64), 1, K.F64); return true;
             case Opcode.F64PromoteF32: Convert(OpCodes.Conv_R8, K.F64); return true;
             case Opcode.I32ReinterpretF32: Helper(nameof(RuntimeOps.ReinterpretF32), 1, K.I32); return true;
@@ -199,6 +199,69 @@ internal sealed partial class FunctionCompiler
         Pop(1);
         Push(result);
     }
+
+    // The operations below are emitted as IL rather than as calls to their RuntimeOps helpers: in large functions
+    // (vfprintf, fmt_fp) RyuJIT's inlining budget runs out and the helpers stay real calls, which then force every
+    // value live across them out of the caller-saved registers (perf showed DivU32, RemU32, ConvertU32F64, NegF64
+    // and AbsF64 as separate functions in strfmt's profile).
+
+    private const int DivisorTemp = 500;
+
+    /// <summary>Unsigned division or remainder: traps on a zero divisor (unsigned operations cannot overflow).</summary>
+    private void UnsignedDivide(OpCode op, ValueKind type)
+    {
+        Need(2);
+        var divisor = Temp(type, DivisorTemp);
+        _il.Emit(OpCodes.Stloc, divisor);
+        _il.Emit(OpCodes.Ldloc, divisor);
+        var ok = _il.DefineLabel();
+        _il.Emit(OpCodes.Brtrue, ok);
+        _il.Emit(OpCodes.Ldc_I4, (int)TrapCode.IntegerDivisionByZero);
+        _m.EmitCall(_il, Ops.Get(nameof(RuntimeOps.Trap)));
+        _il.Emit(OpCodes.Throw);
+        _il.MarkLabel(ok);
+        _il.Emit(OpCodes.Ldloc, divisor);
+        _il.Emit(op);
+        Pop(2);
+        Push(type);
+    }
+
+    /// <summary>abs (<paramref name="op"/> = and, clearing the sign bit) or neg (xor, flipping it) on the float's bits, so NaN payloads are kept exactly.</summary>
+    private void SignBit(OpCode op, ValueKind type)
+    {
+        Need(1);
+        if (type == K.F32)
+        {
+            _m.EmitCall(_il, s_singleToInt32Bits);
+            _il.Emit(OpCodes.Ldc_I4, op == OpCodes.And ? int.MaxValue : int.MinValue);
+            _il.Emit(op);
+            _m.EmitCall(_il, s_int32BitsToSingle);
+        }
+        else
+        {
+            _m.EmitCall(_il, s_doubleToInt64Bits);
+            _il.Emit(OpCodes.Ldc_I8, op == OpCodes.And ? long.MaxValue : long.MinValue);
+            _il.Emit(op);
+            _m.EmitCall(_il, s_int64BitsToDouble);
+        }
+        Pop(1);
+        Push(type);
+    }
+
+    /// <summary>An i32 read as unsigned, converted to a float: zero-extended to i64 first, which converts exactly (one rounding to f32).</summary>
+    private void ConvertUnsigned32(OpCode convert, ValueKind type)
+    {
+        Need(1);
+        _il.Emit(OpCodes.Conv_U8);
+        _il.Emit(convert);
+        Pop(1);
+        Push(type);
+    }
+
+    private static readonly System.Reflection.MethodInfo s_singleToInt32Bits = typeof(BitConverter).GetMethod(nameof(BitConverter.SingleToInt32Bits))!;
+    private static readonly System.Reflection.MethodInfo s_int32BitsToSingle = typeof(BitConverter).GetMethod(nameof(BitConverter.Int32BitsToSingle))!;
+    private static readonly System.Reflection.MethodInfo s_doubleToInt64Bits = typeof(BitConverter).GetMethod(nameof(BitConverter.DoubleToInt64Bits))!;
+    private static readonly System.Reflection.MethodInfo s_int64BitsToDouble = typeof(BitConverter).GetMethod(nameof(BitConverter.Int64BitsToDouble))!;
 
     private void Helper(string name, int pops, ValueKind result)
     {
