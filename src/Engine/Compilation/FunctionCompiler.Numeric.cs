@@ -41,11 +41,11 @@ internal sealed partial class FunctionCompiler
             case Opcode.I32DivU: UnsignedDivide(OpCodes.Div_Un, K.I32); return true;
             case Opcode.I32RemS: Helper(nameof(RuntimeOps.RemS32), 2, K.I32); return true;
             case Opcode.I32RemU: UnsignedDivide(OpCodes.Rem_Un, K.I32); return true;
-            case Opcode.I32Rotl: Helper(nameof(RuntimeOps.Rotl32), 2, K.I32); return true;
-            case Opcode.I32Rotr: Helper(nameof(RuntimeOps.Rotr32), 2, K.I32); return true;
-            case Opcode.I32Clz: Helper(nameof(RuntimeOps.Clz32), 1, K.I32); return true;
-            case Opcode.I32Ctz: Helper(nameof(RuntimeOps.Ctz32), 1, K.I32); return true;
-            case Opcode.I32Popcnt: Helper(nameof(RuntimeOps.Popcnt32), 1, K.I32); return true;
+            case Opcode.I32Rotl: Bcl(s_rotateLeft32, 2, K.I32); return true;
+            case Opcode.I32Rotr: Bcl(s_rotateRight32, 2, K.I32); return true;
+            case Opcode.I32Clz: Bcl(s_leadingZeros32, 1, K.I32); return true;
+            case Opcode.I32Ctz: Bcl(s_trailingZeros32, 1, K.I32); return true;
+            case Opcode.I32Popcnt: Bcl(s_popCount32, 1, K.I32); return true;
 
             // i64 arithmetic
             case Opcode.I64Add: Binary(OpCodes.Add, K.I64); return true;
@@ -61,11 +61,11 @@ internal sealed partial class FunctionCompiler
             case Opcode.I64DivU: UnsignedDivide(OpCodes.Div_Un, K.I64); return true;
             case Opcode.I64RemS: Helper(nameof(RuntimeOps.RemS64), 2, K.I64); return true;
             case Opcode.I64RemU: UnsignedDivide(OpCodes.Rem_Un, K.I64); return true;
-            case Opcode.I64Rotl: Helper(nameof(RuntimeOps.Rotl64), 2, K.I64); return true;
-            case Opcode.I64Rotr: Helper(nameof(RuntimeOps.Rotr64), 2, K.I64); return true;
-            case Opcode.I64Clz: Helper(nameof(RuntimeOps.Clz64), 1, K.I64); return true;
-            case Opcode.I64Ctz: Helper(nameof(RuntimeOps.Ctz64), 1, K.I64); return true;
-            case Opcode.I64Popcnt: Helper(nameof(RuntimeOps.Popcnt64), 1, K.I64); return true;
+            case Opcode.I64Rotl: Bcl(s_rotateLeft64, 2, K.I64); return true;
+            case Opcode.I64Rotr: Bcl(s_rotateRight64, 2, K.I64); return true;
+            case Opcode.I64Clz: Bcl(s_leadingZeros64, 1, K.I64); return true;
+            case Opcode.I64Ctz: Bcl(s_trailingZeros64, 1, K.I64); return true;
+            case Opcode.I64Popcnt: Bcl(s_popCount64, 1, K.I64); return true;
 
             // floats
             case Opcode.F32Add: FloatArithmetic(OpCodes.Add, K.F32, nameof(RuntimeOps.AddF32Strict)); return true;
@@ -84,18 +84,18 @@ internal sealed partial class FunctionCompiler
             case Opcode.F64Copysign: Helper(nameof(RuntimeOps.CopysignF64), 2, K.F64); return true;
             case Opcode.F32Abs: SignBit(OpCodes.And, K.F32); return true;
             case Opcode.F32Neg: SignBit(OpCodes.Xor, K.F32); return true;
-            case Opcode.F32Ceil: Helper(nameof(RuntimeOps.CeilF32), 1, K.F32); return true;
-            case Opcode.F32Floor: Helper(nameof(RuntimeOps.FloorF32), 1, K.F32); return true;
-            case Opcode.F32Trunc: Helper(nameof(RuntimeOps.TruncF32), 1, K.F32); return true;
+            case Opcode.F32Ceil: Bcl(Math32(nameof(MathF.Ceiling)), 1, K.F32); return true;
+            case Opcode.F32Floor: Bcl(Math32(nameof(MathF.Floor)), 1, K.F32); return true;
+            case Opcode.F32Trunc: Bcl(Math32(nameof(MathF.Truncate)), 1, K.F32); return true;
             case Opcode.F32Nearest: Helper(nameof(RuntimeOps.NearestF32), 1, K.F32); return true;
-            case Opcode.F32Sqrt: Helper(nameof(RuntimeOps.SqrtF32), 1, K.F32); return true;
+            case Opcode.F32Sqrt: Bcl(Math32(nameof(MathF.Sqrt)), 1, K.F32); return true;
             case Opcode.F64Abs: SignBit(OpCodes.And, K.F64); return true;
             case Opcode.F64Neg: SignBit(OpCodes.Xor, K.F64); return true;
-            case Opcode.F64Ceil: Helper(nameof(RuntimeOps.CeilF64), 1, K.F64); return true;
-            case Opcode.F64Floor: Helper(nameof(RuntimeOps.FloorF64), 1, K.F64); return true;
-            case Opcode.F64Trunc: Helper(nameof(RuntimeOps.TruncF64), 1, K.F64); return true;
+            case Opcode.F64Ceil: Bcl(Math64(nameof(Math.Ceiling)), 1, K.F64); return true;
+            case Opcode.F64Floor: Bcl(Math64(nameof(Math.Floor)), 1, K.F64); return true;
+            case Opcode.F64Trunc: Bcl(Math64(nameof(Math.Truncate)), 1, K.F64); return true;
             case Opcode.F64Nearest: Helper(nameof(RuntimeOps.NearestF64), 1, K.F64); return true;
-            case Opcode.F64Sqrt: Helper(nameof(RuntimeOps.SqrtF64), 1, K.F64); return true;
+            case Opcode.F64Sqrt: Bcl(Math64(nameof(Math.Sqrt)), 1, K.F64); return true;
 
             // conversions
             case Opcode.I32WrapI64: Convert(OpCodes.Conv_I4, K.I32); return true;
@@ -116,10 +116,10 @@ internal sealed partial class FunctionCompiler
             case Opcode.F64ConvertI32U: ConvertUnsigned32(OpCodes.Conv_R8, K.F64); return true;
             case Opcode.F64ConvertI64U: Helper(nameof(RuntimeOps.ConvertU64F64), 1, K.F64); return true;
             case Opcode.F64PromoteF32: Convert(OpCodes.Conv_R8, K.F64); return true;
-            case Opcode.I32ReinterpretF32: Helper(nameof(RuntimeOps.ReinterpretF32), 1, K.I32); return true;
-            case Opcode.I64ReinterpretF64: Helper(nameof(RuntimeOps.ReinterpretF64), 1, K.I64); return true;
-            case Opcode.F32ReinterpretI32: Helper(nameof(RuntimeOps.ReinterpretI32), 1, K.F32); return true;
-            case Opcode.F64ReinterpretI64: Helper(nameof(RuntimeOps.ReinterpretI64), 1, K.F64); return true;
+            case Opcode.I32ReinterpretF32: Bcl(s_singleToInt32Bits, 1, K.I32); return true;
+            case Opcode.I64ReinterpretF64: Bcl(s_doubleToInt64Bits, 1, K.I64); return true;
+            case Opcode.F32ReinterpretI32: Bcl(s_int32BitsToSingle, 1, K.F32); return true;
+            case Opcode.F64ReinterpretI64: Bcl(s_int64BitsToDouble, 1, K.F64); return true;
             case Opcode.I32TruncF32S: Helper(nameof(RuntimeOps.TruncF32S32), 1, K.I32); return true;
             case Opcode.I32TruncF32U: Helper(nameof(RuntimeOps.TruncF32U32), 1, K.I32); return true;
             case Opcode.I32TruncF64S: Helper(nameof(RuntimeOps.TruncF64S32), 1, K.I32); return true;
@@ -258,6 +258,37 @@ internal sealed partial class FunctionCompiler
         Push(type);
     }
 
+    /// <summary>
+    /// A call to a .NET method that RyuJIT expands as an intrinsic when it imports the call (bit operations, rounding,
+    /// square root, reinterpretation), not through our AggressiveInlining wrapper, which needs inlining budget.
+    /// Rotation counts (i64 in wasm) are narrowed to int; i64 bit counts (int in .NET) widened.
+    /// </summary>
+    private void Bcl(System.Reflection.MethodInfo method, int pops, ValueKind result)
+    {
+        Need(pops);
+        var parameters = method.GetParameters();
+        if (pops == 2 && parameters[1].ParameterType == typeof(int) && _stack[_count - 1] == K.I64) _il.Emit(OpCodes.Conv_I4);
+        _m.EmitCall(_il, method);
+        if (result == K.I64 && method.ReturnType == typeof(int)) _il.Emit(OpCodes.Conv_I8);
+        Pop(pops);
+        Push(result);
+    }
+
+    private static System.Reflection.MethodInfo Math32(string name) => typeof(MathF).GetMethod(name, [typeof(float)])!;
+    private static System.Reflection.MethodInfo Math64(string name) => typeof(Math).GetMethod(name, [typeof(double)])!;
+    private static System.Reflection.MethodInfo Bits(string name, Type type, params Type[] more) =>
+        typeof(System.Numerics.BitOperations).GetMethod(name, [type, .. more])!;
+
+    private static readonly System.Reflection.MethodInfo s_rotateLeft32 = Bits(nameof(System.Numerics.BitOperations.RotateLeft), typeof(uint), typeof(int));
+    private static readonly System.Reflection.MethodInfo s_rotateRight32 = Bits(nameof(System.Numerics.BitOperations.RotateRight), typeof(uint), typeof(int));
+    private static readonly System.Reflection.MethodInfo s_rotateLeft64 = Bits(nameof(System.Numerics.BitOperations.RotateLeft), typeof(ulong), typeof(int));
+    private static readonly System.Reflection.MethodInfo s_rotateRight64 = Bits(nameof(System.Numerics.BitOperations.RotateRight), typeof(ulong), typeof(int));
+    private static readonly System.Reflection.MethodInfo s_leadingZeros32 = Bits(nameof(System.Numerics.BitOperations.LeadingZeroCount), typeof(uint));
+    private static readonly System.Reflection.MethodInfo s_leadingZeros64 = Bits(nameof(System.Numerics.BitOperations.LeadingZeroCount), typeof(ulong));
+    private static readonly System.Reflection.MethodInfo s_trailingZeros32 = Bits(nameof(System.Numerics.BitOperations.TrailingZeroCount), typeof(int));
+    private static readonly System.Reflection.MethodInfo s_trailingZeros64 = Bits(nameof(System.Numerics.BitOperations.TrailingZeroCount), typeof(long));
+    private static readonly System.Reflection.MethodInfo s_popCount32 = Bits(nameof(System.Numerics.BitOperations.PopCount), typeof(uint));
+    private static readonly System.Reflection.MethodInfo s_popCount64 = Bits(nameof(System.Numerics.BitOperations.PopCount), typeof(ulong));
     private static readonly System.Reflection.MethodInfo s_singleToInt32Bits = typeof(BitConverter).GetMethod(nameof(BitConverter.SingleToInt32Bits))!;
     private static readonly System.Reflection.MethodInfo s_int32BitsToSingle = typeof(BitConverter).GetMethod(nameof(BitConverter.Int32BitsToSingle))!;
     private static readonly System.Reflection.MethodInfo s_doubleToInt64Bits = typeof(BitConverter).GetMethod(nameof(BitConverter.DoubleToInt64Bits))!;
