@@ -87,12 +87,20 @@ internal sealed partial class FunctionCompiler
         _il.Emit(OpCodes.Add);
         _il.Emit(OpCodes.Ldloc, _memoryLength!);
         _il.Emit(OpCodes.Ble_Un, ok);
-        // A throw, not a call that happens to throw: RyuJIT then knows the path never rejoins and keeps it cold.
-        _il.Emit(OpCodes.Ldc_I4, (int)TrapCode.MemoryOutOfBounds);
-        _m.EmitCall(_il, Ops.Get(nameof(RuntimeOps.Trap)));
-        _il.Emit(OpCodes.Throw);
+        EmitThrowTrap(TrapCode.MemoryOutOfBounds);
         _il.MarkLabel(ok);
         return ea;
+    }
+
+    /// <summary>
+    /// Throws a trap with IL <c>throw</c>, not a call that happens to throw: RyuJIT then knows the path never rejoins
+    /// and keeps it cold.
+    /// </summary>
+    private void EmitThrowTrap(TrapCode code)
+    {
+        _il.Emit(OpCodes.Ldc_I4, (int)code);
+        _m.EmitCall(_il, Ops.Get(nameof(RuntimeOps.Trap)));
+        _il.Emit(OpCodes.Throw);
     }
 
     /// <summary>Pushes <c>ref memory[ea]</c> (checked by <see cref="EmitBoundsCheck"/>).</summary>

@@ -216,9 +216,7 @@ internal sealed partial class FunctionCompiler
         _il.Emit(OpCodes.Ldloc, divisor);
         var ok = _il.DefineLabel();
         _il.Emit(OpCodes.Brtrue, ok);
-        _il.Emit(OpCodes.Ldc_I4, (int)TrapCode.IntegerDivisionByZero);
-        _m.EmitCall(_il, Ops.Get(nameof(RuntimeOps.Trap)));
-        _il.Emit(OpCodes.Throw);
+        EmitThrowTrap(TrapCode.IntegerDivisionByZero);
         _il.MarkLabel(ok);
         _il.Emit(OpCodes.Ldloc, divisor);
         _il.Emit(op);
