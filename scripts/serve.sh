@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # serve.sh: run the Djinn server (src/Admin.Web) from source.
 #   ASPNETCORE_URLS  where to listen      (default http://127.0.0.1:8080)
-#   DJINN_DATA       data directory       (default the repository's ./data, created if missing;
+#   DJINN_DATA       data directory       (default the repository's ./data, created by the server,
+#                    readable by its user only, if missing;
 #                    a relative path is taken from the caller's directory)
 #   ASPNETCORE_ENVIRONMENT                (default Development: running from
 #                    bin/ only serves package static assets, e.g. Radzen's, in
@@ -19,7 +20,6 @@ data=${DJINN_DATA:-$PWD/data}
 case $data in /*) ;; *) data=$caller/$data ;; esac
 export DJINN_DATA=$(realpath -m "$data")
 export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}"
-mkdir -p "$DJINN_DATA"
 
 echo "serve.sh: Djinn on $ASPNETCORE_URLS, data in $DJINN_DATA" >&2
 exec dotnet run -c Release --project src/Admin.Web -- "$@"
