@@ -7,8 +7,9 @@ namespace Djinn.Bench.Compute;
 /// <summary>
 /// Times the parts of a djinn run that a whole-process measurement mixes together, in one process:
 /// <list type="bullet">
-/// <item><c>run MODULE.wasm [--repeat N] [-- ARGS]</c>: compile the module once, then N times instantiate it in a fresh
-/// store and call <c>_start</c>. The first run's stdout goes to this process's stdout (so it can be checked), later
+/// <item><c>run MODULE.wasm [--repeat N] [--fuel] [-- ARGS]</c>: compile the module once, then N times instantiate it
+/// in a fresh store and call <c>_start</c>. <c>--fuel</c> compiles fuel metering in, as the server does (with a budget
+/// that never runs out), to measure what metering costs. The first run's stdout goes to this process's stdout (so it can be checked), later
 /// runs' to nowhere. Run 1 includes RyuJIT compiling every guest function it reaches (the JIT warm-up); runs 2..N
 /// reuse that machine code (the steady state).</item>
 /// <item><c>compile MODULE.wasm [--repeat N]</c>: N times decode+validate (<see cref="Module.Validate"/>) and
@@ -26,17 +27,19 @@ internal static class Program
         if (args.Length < 2) return Usage();
         string mode = args[0], path = args[1];
         int repeat = 3;
+        bool fuel = false;
         var guestArgs = new List<string>();
         for (int i = 2; i < args.Length; i++)
         {
             if (args[i] == "--repeat" && i + 1 < args.Length) repeat = int.Parse(args[++i], CultureInfo.InvariantCulture);
+            else if (args[i] == "--fuel") fuel = true;
             else if (args[i] == "--") { guestArgs.AddRange(args[(i + 1)..]); break; }
             else guestArgs.Add(args[i]);
         }
         int code = 0;
         var thread = new Thread(() => code = mode switch
         {
-            "run" => RunMode(path, repeat, guestArgs),
+            "run" => RunMode(path, repeat, fuel, guestArgs),
             "compile" => CompileMode(path, repeat),
             _ => Usage(),
         }, StackSize);
@@ -47,14 +50,14 @@ internal static class Program
 
     private static int Usage()
     {
-        Console.Error.WriteLine("usage: djinn-bench run MODULE.wasm [--repeat N] [-- ARGS...] | compile MODULE.wasm [--repeat N]");
+        Console.Error.WriteLine("usage: djinn-bench run MODULE.wasm [--repeat N] [--fuel] [-- ARGS...] | compile MODULE.wasm [--repeat N]");
         return 2;
     }
 
-    private static int RunMode(string path, int repeat, List<string> guestArgs)
+    private static int RunMode(string path, int repeat, bool fuel, List<string> guestArgs)
     {
         var bytes = File.ReadAllBytes(path);
-        using var engine = new Engine.Engine(new Config { MaxStackBytes = StackSize / 4 });
+        using var engine = new Engine.Engine(new Config { MaxStackBytes = StackSize / 4, ConsumeFuel = fuel });
         var clock = Stopwatch.StartNew();
         var module = Module.FromBytes(engine, Path.GetFileName(path), bytes);
         double compileMs = clock.Elapsed.TotalMilliseconds;

@@ -39,6 +39,8 @@ internal sealed partial class FunctionCompiler
     private LocalBuilder? _memoryLength;
     /// <summary>The budget, loaded from the state where a sequence needs it a few times (short-lived, never held across the body).</summary>
     private LocalBuilder? _budgetTemp;
+    /// <summary>The fuel left after a checkpoint's charge (short-lived).</summary>
+    private LocalBuilder? _fuelTemp;
 
     /// <summary>An estimate of this function's native frame; the stack floor keeps room for the largest one in a store.</summary>
     public int FrameBytes { get; }
@@ -292,18 +294,22 @@ internal sealed partial class FunctionCompiler
         var exhausted = Ops.Get(nameof(RuntimeOps.BudgetExhausted));
         if (_m.Config.ConsumeFuel)
         {
+            // budget.Fuel = left = budget.Fuel - fuel; if (left < 0) trap. The new value is kept in a local for
+            // the test rather than read back from the field after the store.
             var budget = _budgetTemp ??= _il.DeclareLocal(typeof(ExecutionBudget));
+            var left = _fuelTemp ??= _il.DeclareLocal(typeof(long));
             LoadField(ModuleEmitContext.BudgetField);
             _il.Emit(OpCodes.Stloc, budget);
-            _il.Emit(OpCodes.Ldloc, budget);
             _il.Emit(OpCodes.Ldloc, budget);
             _m.EmitField(_il, OpCodes.Ldfld, Fields.Fuel);
             _il.Emit(OpCodes.Ldc_I8, fuel);
             _il.Emit(OpCodes.Sub);
+            _il.Emit(OpCodes.Stloc, left);
+            _il.Emit(OpCodes.Ldloc, budget);
+            _il.Emit(OpCodes.Ldloc, left);
             _m.EmitField(_il, OpCodes.Stfld, Fields.Fuel);
             var fuelOk = _il.DefineLabel();
-            _il.Emit(OpCodes.Ldloc, budget);
-            _m.EmitField(_il, OpCodes.Ldfld, Fields.Fuel);
+            _il.Emit(OpCodes.Ldloc, left);
             _il.Emit(OpCodes.Ldc_I8, 0L);
             _il.Emit(OpCodes.Bge, fuelOk);
             _il.Emit(OpCodes.Ldloc, budget);
