@@ -36,8 +36,8 @@ public sealed class DeadlineWatchdogTests
         }
         try
         {
+            var clock = Stopwatch.StartNew(); // before the deadline is set: the thread may be preempted in between
             store.SetDeadline(TimeSpan.FromMilliseconds(100));
-            var clock = Stopwatch.StartNew();
 
             Assert.Equal(TrapCode.Timeout, Assert.Throws<TrapException>(() => spin.Invoke()).Code);
 

@@ -30,8 +30,8 @@ public sealed class HostileGuestTests
         var engine = new Engine();
         var store = new Store(engine);
         var spin = Instantiate(engine, store, fixture).GetFunction("spin")!;
+        var clock = Stopwatch.StartNew(); // before the deadline is set, as in the poll_oneoff test below
         store.SetDeadline(TimeSpan.FromMilliseconds(100));
-        var clock = Stopwatch.StartNew();
 
         Assert.Equal(TrapCode.Timeout, TrapOf(() => spin.Invoke()));
 
@@ -46,8 +46,10 @@ public sealed class HostileGuestTests
         var engine = new Engine();
         var store = new Store(engine);
         var sleep = Instantiate(engine, store, "sleep.wat", l => l.DefineWasi()).GetFunction("sleep")!;
-        store.SetDeadline(TimeSpan.FromMilliseconds(200));
+        // Started before the deadline is set: the deadline is never early, but the test thread may be preempted
+        // between the two calls on a loaded machine (a clock started after it once read 188 ms).
         var clock = Stopwatch.StartNew();
+        store.SetDeadline(TimeSpan.FromMilliseconds(200));
 
         Assert.Equal(TrapCode.Timeout, TrapOf(() => sleep.Invoke()));
 
