@@ -34,7 +34,7 @@ internal sealed class ExecutionBudget
 
     private ManualResetEventSlim? _wake;
 
-    /// <summary>Metes <paramref name="instance"/> out of this budget: it sees the interrupt flag from now on.</summary>
+    /// <summary>Metes <paramref name="instance"/> out of this budget: it sees the interrupt flag and the stack floor from now on.</summary>
     public void Attach(InstanceContext instance)
     {
         lock (_instances)
