@@ -82,4 +82,8 @@ public static class LiveFormat
 
     /// <summary>A value for a <c>data-value</c> attribute (invariant, round-trippable).</summary>
     public static string Data(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+
+    /// <summary>"1 request" or "N requests" (counts of requests in sentences).</summary>
+    public static string Requests(long count) =>
+        count.ToString(CultureInfo.InvariantCulture) + (count == 1 ? " request" : " requests");
 }

@@ -79,4 +79,10 @@ public sealed class LiveSeriesTests
         Assert.Equal(("12.35", "1.5 %", "3.25 ms", "120 ms", "0.1"),
             (LiveFormat.Rate(12.346), LiveFormat.Percent(0.015), LiveFormat.Millis(3.25), LiveFormat.Millis(120.4), LiveFormat.Data(0.1)));
     }
+
+    [Fact]
+    public void A_count_of_requests_agrees_with_its_noun()
+    {
+        Assert.Equal(("0 requests", "1 request", "2 requests"), (LiveFormat.Requests(0), LiveFormat.Requests(1), LiveFormat.Requests(2)));
+    }
 }
