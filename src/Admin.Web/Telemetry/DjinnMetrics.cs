@@ -37,6 +37,16 @@ public sealed class DjinnMetrics
             description: "Average number of instances running over the last second, per function (from finished runs).");
         Meter.CreateObservableGauge("djinn.instance_memory_bytes", ObserveInstanceMemory,
             description: "Linear memory of live instances (state=live) and of zeroed buffers pooled for new ones (state=pooled).");
+        Meter.CreateObservableGauge("djinn.process.resident_memory_bytes", () => Environment.WorkingSet,
+            description: "Resident set size of the server process (what the scale benchmark watches for leaks).");
+        Meter.CreateObservableGauge("djinn.gc.heap_bytes", () => GC.GetGCMemoryInfo().HeapSizeBytes,
+            description: "Managed heap size at the end of the last garbage collection (0 before the first).");
+        Meter.CreateObservableCounter("djinn.gc.collections", () => new Measurement<long>[]
+        {
+            new(GC.CollectionCount(0), new KeyValuePair<string, object?>("generation", "0")),
+            new(GC.CollectionCount(1), new KeyValuePair<string, object?>("generation", "1")),
+            new(GC.CollectionCount(2), new KeyValuePair<string, object?>("generation", "2")),
+        }, description: "Garbage collections since the server started, by generation (a gen-2 count includes gens 0 and 1).");
         if (scheduler is not null)
         {
             Meter.CreateObservableCounter("djinn.invocation_threads", () => new Measurement<long>[]

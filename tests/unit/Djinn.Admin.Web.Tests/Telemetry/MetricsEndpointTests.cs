@@ -43,12 +43,16 @@ public sealed partial class MetricsEndpointTests(TelemetryServerFixture server) 
         Assert.Equal(1, samples["djinn_module_cache_misses_total"]);
         Assert.Equal(1, samples["djinn_rejected_total{reason=\"rate_limited\"}"]);
         Assert.Equal(1, samples["djinn_rejected_total{reason=\"other\"}"]);
+        Assert.True(samples["djinn_process_resident_memory_bytes"] > 1 << 20, "the server's RSS is reported");
+        Assert.True(samples["djinn_gc_heap_bytes"] >= 0);
+        Assert.True(samples["djinn_gc_collections_total{generation=\"0\"}"] >= samples["djinn_gc_collections_total{generation=\"2\"}"]);
         foreach (var (family, type) in new[]
         {
             ("djinn_invocations_total", "counter"), ("djinn_invocation_duration_seconds", "histogram"),
             ("djinn_active_instances", "gauge"), ("djinn_fuel_consumed_total", "counter"),
             ("djinn_module_cache_hits_total", "counter"), ("djinn_module_cache_misses_total", "counter"),
             ("djinn_rejected_total", "counter"), ("djinn_telemetry_dropped_total", "counter"),
+            ("djinn_process_resident_memory_bytes", "gauge"), ("djinn_gc_heap_bytes", "gauge"), ("djinn_gc_collections_total", "counter"),
         })
         {
             Assert.Contains($"# TYPE {family} {type}\n", text, StringComparison.Ordinal);
