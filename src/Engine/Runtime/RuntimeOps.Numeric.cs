@@ -1,4 +1,3 @@
-using System.Numerics;
 using System.Runtime.CompilerServices;
 
 namespace Djinn.Engine.Runtime;
@@ -18,17 +17,11 @@ internal static partial class RuntimeOps
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static int DivU32(int a, int b) => b == 0 ? throw Trap(TrapCode.IntegerDivisionByZero) : (int)((uint)a / (uint)b);
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int RemS32(int a, int b)
     {
         if (b == 0) throw Trap(TrapCode.IntegerDivisionByZero);
         return b == -1 ? 0 : a % b;
     }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static int RemU32(int a, int b) => b == 0 ? throw Trap(TrapCode.IntegerDivisionByZero) : (int)((uint)a % (uint)b);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static long DivS64(long a, long b)
@@ -39,37 +32,16 @@ internal static partial class RuntimeOps
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static long DivU64(long a, long b) => b == 0 ? throw Trap(TrapCode.IntegerDivisionByZero) : (long)((ulong)a / (ulong)b);
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static long RemS64(long a, long b)
     {
         if (b == 0) throw Trap(TrapCode.IntegerDivisionByZero);
         return b == -1 ? 0 : a % b;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static long RemU64(long a, long b) => b == 0 ? throw Trap(TrapCode.IntegerDivisionByZero) : (long)((ulong)a % (ulong)b);
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static int Clz32(int a) => BitOperations.LeadingZeroCount((uint)a);
-    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static int Ctz32(int a) => BitOperations.TrailingZeroCount(a);
-    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static int Popcnt32(int a) => BitOperations.PopCount((uint)a);
-    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static long Clz64(long a) => BitOperations.LeadingZeroCount((ulong)a);
-    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static long Ctz64(long a) => BitOperations.TrailingZeroCount(a);
-    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static long Popcnt64(long a) => BitOperations.PopCount((ulong)a);
-    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static int Rotl32(int a, int b) => (int)BitOperations.RotateLeft((uint)a, b);
-    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static int Rotr32(int a, int b) => (int)BitOperations.RotateRight((uint)a, b);
-    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static long Rotl64(long a, long b) => (long)BitOperations.RotateLeft((ulong)a, (int)b);
-    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static long Rotr64(long a, long b) => (long)BitOperations.RotateRight((ulong)a, (int)b);
-
     // ---- floats: sign operations work on bits so NaN payloads survive ----
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static float AbsF32(float a) => BitConverter.Int32BitsToSingle(BitConverter.SingleToInt32Bits(a) & 0x7FFFFFFF);
-    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static float NegF32(float a) => BitConverter.Int32BitsToSingle(BitConverter.SingleToInt32Bits(a) ^ int.MinValue);
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static float CopysignF32(float a, float b) =>
         BitConverter.Int32BitsToSingle((BitConverter.SingleToInt32Bits(a) & 0x7FFFFFFF) | (BitConverter.SingleToInt32Bits(b) & int.MinValue));
-    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static double AbsF64(double a) => BitConverter.Int64BitsToDouble(BitConverter.DoubleToInt64Bits(a) & long.MaxValue);
-    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static double NegF64(double a) => BitConverter.Int64BitsToDouble(BitConverter.DoubleToInt64Bits(a) ^ long.MinValue);
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static double CopysignF64(double a, double b) =>
         BitConverter.Int64BitsToDouble((BitConverter.DoubleToInt64Bits(a) & long.MaxValue) | (BitConverter.DoubleToInt64Bits(b) & long.MinValue));
 
@@ -77,12 +49,10 @@ internal static partial class RuntimeOps
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static float FloorF32(float a) => MathF.Floor(a);
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static float TruncF32(float a) => MathF.Truncate(a);
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static float NearestF32(float a) => MathF.Round(a, MidpointRounding.ToEven);
-    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static float SqrtF32(float a) => MathF.Sqrt(a);
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static double CeilF64(double a) => Math.Ceiling(a);
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static double FloorF64(double a) => Math.Floor(a);
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static double TruncF64(double a) => Math.Truncate(a);
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static double NearestF64(double a) => Math.Round(a, MidpointRounding.ToEven);
-    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static double SqrtF64(double a) => Math.Sqrt(a);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static float MinF32(float a, float b)
@@ -153,13 +123,7 @@ internal static partial class RuntimeOps
     // ---- int -> float with exactly one rounding ----
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static float ConvertU32F32(int a) => (float)(long)(uint)a;
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static float ConvertS64F32(long a) => (float)a;
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static double ConvertU32F64(int a) => (uint)a;
 
     public static float ConvertU64F32(long a)
     {
@@ -176,9 +140,6 @@ internal static partial class RuntimeOps
         return (double)(long)((u >> 1) | (u & 1)) * 2.0;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static int ReinterpretF32(float a) => BitConverter.SingleToInt32Bits(a);
-    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static long ReinterpretF64(double a) => BitConverter.DoubleToInt64Bits(a);
-    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static float ReinterpretI32(int a) => BitConverter.Int32BitsToSingle(a);
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static double ReinterpretI64(long a) => BitConverter.Int64BitsToDouble(a);
 
     /// <summary>

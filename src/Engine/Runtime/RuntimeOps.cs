@@ -56,9 +56,6 @@ internal static partial class RuntimeOps
     [MethodImpl(MethodImplOptions.NoInlining)]
     public static Exception Unreachable() => new TrapException(TrapCode.Unreachable);
 
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    public static Exception CallStackExhausted() => new TrapException(TrapCode.CallStackExhausted);
-
     /// <summary>
     /// The slow path of the fuel / deadline check at function entry and loop headers: the trap to throw. Compiled
     /// code throws the result (IL <c>throw</c>), so RyuJIT knows the path never returns and keeps the loop's values
