@@ -25,7 +25,7 @@ internal sealed partial class TelemetryWriter(
     internal static readonly TimeSpan FlushDelay = TimeSpan.FromMilliseconds(200);
 
     /// <summary>How often the writer checks, while it waits, whether the queue got half full.</summary>
-    private static readonly TimeSpan _lingerStep = FlushDelay / 4;
+    private static readonly TimeSpan LingerStep = FlushDelay / 4;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -45,7 +45,7 @@ internal sealed partial class TelemetryWriter(
     }
 
     /// <summary>
-    /// Waits up to <see cref="FlushDelay"/> for more invocations, in steps of <see cref="_lingerStep"/>, and stops early
+    /// Waits up to <see cref="FlushDelay"/> for more invocations, in steps of <see cref="LingerStep"/>, and stops early
     /// once the queue is half full (by count or by bytes), so a burst is never dropped for lack of room.
     /// </summary>
     private async Task LingerAsync(CancellationToken stoppingToken)
@@ -53,14 +53,14 @@ internal sealed partial class TelemetryWriter(
         var value = options.Value;
         var fullEnough = Math.Max(1, value.QueueCapacity / 2);
         var bytesEnough = Math.Max(1, value.QueueMaxBytes / 2);
-        for (var waited = TimeSpan.Zero; waited < FlushDelay; waited += _lingerStep)
+        for (var waited = TimeSpan.Zero; waited < FlushDelay; waited += LingerStep)
         {
             if (queue.Count >= fullEnough || queue.Bytes >= bytesEnough)
             {
                 return;
             }
 
-            await Task.Delay(_lingerStep, stoppingToken);
+            await Task.Delay(LingerStep, stoppingToken);
         }
     }
 

@@ -329,7 +329,7 @@ internal sealed partial class FunctionCompiler
         _il.MarkLabel(ok);
     }
 
-    /// <summary>At the function's final end: release the frame's stack charge and return the results held in slots 0..n-1.</summary>
+    /// <summary>At the function's final end: return the results held in slots 0..n-1 (the first on the IL stack, the rest through result addresses).</summary>
     private void EmitEpilogue()
     {
         var results = _type.Results;

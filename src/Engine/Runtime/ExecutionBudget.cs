@@ -40,18 +40,21 @@ internal sealed class ExecutionBudget
         lock (_instances)
         {
             _instances.Add(instance);
-            instance.Interrupt = _interrupt;
-            instance.StackFloor = EffectiveFloor();
+            Mirror(instance);
             LargestFrameBytes = Math.Max(LargestFrameBytes, instance.Compiled.LargestFrameBytes);
         }
     }
 
     /// <summary>
-    /// The floor instances see: the real one, or, while interrupted, one no stack reaches, so that every function
-    /// entry takes the slow path (<see cref="RuntimeOps.StackFloorReached"/>) and traps: the entry's stack check is
-    /// also its deadline check.
+    /// Writes the interrupt flag and the floor into <paramref name="instance"/> (under the lock). While interrupted the
+    /// floor it sees is one no stack reaches, so that every function entry takes the slow path
+    /// (<see cref="RuntimeOps.StackFloorReached"/>) and traps: the entry's stack check is also its deadline check.
     /// </summary>
-    private nint EffectiveFloor() => _interrupt != 0 ? NativeStack.Interrupted : _stackFloor;
+    private void Mirror(InstanceContext instance)
+    {
+        instance.Interrupt = _interrupt;
+        instance.StackFloor = _interrupt != 0 ? NativeStack.Interrupted : _stackFloor;
+    }
 
     /// <summary>Sets <see cref="StackFloor"/> here and in every attached instance.</summary>
     public void SetStackFloor(nint floor)
@@ -59,8 +62,7 @@ internal sealed class ExecutionBudget
         lock (_instances)
         {
             _stackFloor = floor;
-            var effective = EffectiveFloor();
-            foreach (var instance in _instances) instance.StackFloor = effective;
+            foreach (var instance in _instances) Mirror(instance);
         }
     }
 
@@ -75,12 +77,7 @@ internal sealed class ExecutionBudget
         lock (_instances)
         {
             _interrupt = value;
-            var floor = EffectiveFloor();
-            foreach (var instance in _instances)
-            {
-                instance.Interrupt = value;
-                instance.StackFloor = floor;
-            }
+            foreach (var instance in _instances) Mirror(instance);
         }
         if (value != 0) Volatile.Read(ref _wake)?.Set();
     }

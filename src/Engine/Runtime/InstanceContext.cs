@@ -12,9 +12,8 @@ internal abstract class InstanceContext
     /// <summary>The store's interrupt flag (<see cref="ExecutionBudget.Interrupt"/>), read by compiled code at loop headers (function entries see it through <see cref="StackFloor"/>).</summary>
     public volatile int Interrupt;
     /// <summary>
-    /// The store's stack floor (<see cref="ExecutionBudget.StackFloor"/>), or one out of reach while the store is interrupted:
-    /// compiled functions take the slow path (trap) when the native stack
-    /// top is below it on entry.
+    /// The store's stack floor (<see cref="ExecutionBudget.StackFloor"/>), or one out of reach while the store is
+    /// interrupted: compiled functions take the slow path (a trap) when the native stack top is below it on entry.
     /// </summary>
     public nint StackFloor = NativeStack.NoFloor;
     public CompiledModule Compiled = null!;
