@@ -17,6 +17,16 @@ public sealed class Config
     /// end, so a guest can never overflow the .NET stack. Run guests on threads with at least twice this much stack.
     /// </summary>
     public int MaxStackBytes { get; set; } = DefaultMaxStackBytes;
+
+    /// <summary>
+    /// Leave out-of-bounds memory accesses to guard pages where the process supports it
+    /// (<see cref="GuardPageTraps.Active"/>); false checks every access in compiled code. Either way an access outside
+    /// the memory traps with <see cref="TrapCode.MemoryOutOfBounds"/>.
+    /// </summary>
+    public bool UseGuardPages { get; set; } = true;
+
+    /// <summary>Whether compiled code leaves bounds to guard pages: <see cref="UseGuardPages"/> in a process where they are active.</summary>
+    internal bool ElidesBoundsChecks => UseGuardPages && GuardPageTraps.Active;
 }
 
 /// <summary>Compiles modules. Thread-safe; one per process is typical.</summary>

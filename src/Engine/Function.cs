@@ -108,7 +108,7 @@ internal static class GuestCall
         {
             throw Normalize(e.InnerException);
         }
-        catch (InsufficientExecutionStackException e)
+        catch (Exception e) when (e is InsufficientExecutionStackException or AccessViolationException)
         {
             throw Normalize(e);
         }
@@ -118,11 +118,17 @@ internal static class GuestCall
         }
     }
 
-    /// <summary>Maps runtime failures that mean "the guest went too deep" to traps; anything else keeps its identity.</summary>
+    /// <summary>
+    /// Maps runtime failures that mean "the guest went too deep" or, with guard pages, "the guest touched an
+    /// inaccessible page of its memory's reservation" to traps; anything else keeps its identity. A fault is only
+    /// catchable at all in a process where <see cref="GuardPageTraps.Active"/>; compiled code reaches no other
+    /// native memory, and host functions reach guest memory only through bounds-checked spans.
+    /// </summary>
     public static Exception Normalize(Exception e) => e switch
     {
         TrapException => e,
         InsufficientExecutionStackException => new TrapException(TrapCode.CallStackExhausted, inner: e),
+        AccessViolationException => new TrapException(TrapCode.MemoryOutOfBounds, inner: e),
         _ => e,
     };
 }

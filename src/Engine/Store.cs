@@ -46,8 +46,8 @@ public sealed class Store : IDisposable
     public static long LinearMemoryInUse => MemoryAccount.InUse;
 
     /// <summary>
-    /// Bytes of zeroed linear-memory buffers kept for later stores; a size unused for 10 s is released, so this drops
-    /// to 0 once the server is idle.
+    /// Accessible bytes of the zeroed linear-memory regions kept for later stores; they are unmapped after 10 s
+    /// without a new store's memory, so this drops to 0 once the server is idle.
     /// </summary>
     public static long LinearMemoryPooled => MemoryPool.PooledBytes;
 

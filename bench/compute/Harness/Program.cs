@@ -24,6 +24,7 @@ internal static class Program
 
     private static int Main(string[] args)
     {
+        Djinn.Engine.GuardPageTraps.RelaunchIfNeeded(); // measure what the server runs: accesses left to guard pages
         if (args.Length < 2) return Usage();
         string mode = args[0], path = args[1];
         int repeat = 3;

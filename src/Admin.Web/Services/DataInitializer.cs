@@ -15,6 +15,8 @@ internal sealed class DataInitializer(IServiceProvider services, IConfiguration 
     {
         var paths = services.GetRequiredService<DataPaths>();
         logger.LogInformation("Data directory: {DataDirectory}", paths.Root);
+        if (Engine.GuardPageTraps.Active) logger.LogInformation("Guest memory accesses: bounds left to guard pages");
+        else logger.LogWarning("Guest memory accesses: checked in code (guard pages need {Variable}=1 at process start, and x86-64 Linux)", Engine.GuardPageTraps.RuntimeVariable);
         await services.MigrateDjinnDatabaseAsync(cancellationToken);
         await using var scope = services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserStore>();

@@ -31,8 +31,11 @@ public sealed class WastRunner
     /// </summary>
     public static WastFileResult RunFile(string path) => RunFile(path, includeSimd: false);
 
-    /// <summary>Runs one script as <see cref="RunFile(string)"/> does; SIMD files run only when <paramref name="includeSimd"/> is set.</summary>
-    public static WastFileResult RunFile(string path, bool includeSimd)
+    /// <summary>
+    /// Runs one script as <see cref="RunFile(string)"/> does; SIMD files run only when <paramref name="includeSimd"/> is
+    /// set. <paramref name="config"/> replaces the engine's default configuration.
+    /// </summary>
+    public static WastFileResult RunFile(string path, bool includeSimd, Config? config = null)
     {
         if (!File.Exists(path)) return WastFileResult.SingleFailure(path, 0, "file", $"file not found: {path}");
         if (WastSkipList.ReasonForFile(path, includeSimd) is { } reason) return WastFileResult.SkippedFile(path, reason);
@@ -45,7 +48,7 @@ public sealed class WastRunner
         {
             return WastFileResult.SingleFailure(path, 0, "file", WastErrors.OneLine(e.Message));
         }
-        return RunText(path, text);
+        return RunText(path, text, config);
     }
 
     /// <summary>
@@ -96,9 +99,9 @@ public sealed class WastRunner
     }
 
     /// <summary>Parses and runs script text; <paramref name="path"/> names it in the result and the skip list.</summary>
-    internal static WastFileResult RunText(string path, string text)
+    internal static WastFileResult RunText(string path, string text, Config? config = null)
     {
-        var script = new WastScript(path);
+        var script = new WastScript(path, config);
         return OnScriptThread(path, script, () =>
         {
             List<WastCommand> commands;

@@ -32,12 +32,12 @@ internal sealed class WastScript
     private volatile int _currentLine;
     private volatile bool _abandoned;
 
-    /// <summary>Creates the script state: one engine with the default configuration and one store.</summary>
-    public WastScript(string path)
+    /// <summary>Creates the script state: one engine (with <paramref name="config"/> or the defaults) and one store.</summary>
+    public WastScript(string path, Config? config = null)
     {
         _path = path;
         _fileName = Path.GetFileName(path);
-        _engine = new Engine.Engine(new Config());
+        _engine = new Engine.Engine(config ?? new Config());
         _store = new Store(_engine);
         _watchdog = new CommandWatchdog(_store.Budget, CommandTimeout);
     }

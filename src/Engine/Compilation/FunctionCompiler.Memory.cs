@@ -6,9 +6,10 @@ namespace Djinn.Engine.Compilation;
 
 /// <summary>
 /// Scalar loads and stores emitted as IL, not as calls to <see cref="RuntimeOps"/> helpers
-/// (https://webassembly.github.io/spec/core/exec/instructions.html#memory-instructions): one unsigned 64-bit compare of
-/// the effective address + size against the memory's size (held in a local, since the buffer may be longer), then an unaligned access through
-/// <c>ref MemoryMarshal.GetArrayDataReference(memory)</c>. Calls relied on RyuJIT inlining them, and in large functions
+/// (https://webassembly.github.io/spec/core/exec/instructions.html#memory-instructions): the 64-bit effective address
+/// (zero-extended address + offset), one unsigned compare of it + size against the memory's size (held in a local)
+/// unless guard pages catch the access instead (<see cref="GuardPageTraps"/>), then an unaligned access at the
+/// memory's base address + effective address. Calls relied on RyuJIT inlining them, and in large functions
 /// (an interpreter loop, <c>vfprintf</c>) RyuJIT stops inlining after a hundred or so call sites (its inlining budget
 /// and local-count limits), leaving the rest as real calls.
 /// </summary>
@@ -20,7 +21,7 @@ internal sealed partial class FunctionCompiler
     {
         Need(1);
         var (size, type) = LoadShape(op);
-        var ea = EmitBoundsCheck(offset, size);
+        var ea = EmitBoundsCheck(offset, size, LoadMayUseGuardPages(size));
         EmitAddress(ea);
         _il.Emit(OpCodes.Unaligned, (byte)1);
         switch (op)
@@ -69,9 +70,12 @@ internal sealed partial class FunctionCompiler
 
     /// <summary>
     /// Consumes the i32 address on the IL stack (scalar and SIMD accesses alike): stores the 64-bit effective address (zero-extended address + offset,
-    /// so it cannot wrap) in a temp and traps unless all <paramref name="size"/> bytes lie inside the memory.
+    /// so it cannot wrap) in a temp and traps unless all <paramref name="size"/> bytes lie inside the memory. With guard
+    /// pages there is no compare: the effective address is below 8 GiB + 16, inside the memory's reservation, and every
+    /// byte of it past the memory's end is inaccessible. <paramref name="leaveToGuardPages"/> false keeps the compare
+    /// regardless (<see cref="LoadMayUseGuardPages"/>).
     /// </summary>
-    private LocalBuilder EmitBoundsCheck(uint offset, int size)
+    private LocalBuilder EmitBoundsCheck(uint offset, int size, bool leaveToGuardPages = true)
     {
         var ea = Temp(ValueKind.I64, MemoryAccessTemp);
         _il.Emit(OpCodes.Conv_U8);
@@ -81,6 +85,7 @@ internal sealed partial class FunctionCompiler
             _il.Emit(OpCodes.Add);
         }
         _il.Emit(OpCodes.Stloc, ea);
+        if (_m.Config.ElidesBoundsChecks && leaveToGuardPages) return ea;
         var ok = _il.DefineLabel();
         _il.Emit(OpCodes.Ldloc, ea);
         _il.Emit(OpCodes.Ldc_I8, (long)size);
@@ -103,11 +108,19 @@ internal sealed partial class FunctionCompiler
         _il.Emit(OpCodes.Throw);
     }
 
-    /// <summary>Pushes <c>ref memory[ea]</c> (checked by <see cref="EmitBoundsCheck"/>).</summary>
+    /// <summary>
+    /// Whether a load of <paramref name="size"/> bytes may leave its bounds to the guard pages. Not when the next
+    /// instruction drops its value or wraps it to 32 bits: RyuJIT reduces an unused load to a probe of its first byte
+    /// and a load cast to a narrower type to a narrower load, and either would let an access that starts inside the
+    /// memory and ends past it complete without the fault. A one-byte load has nothing to narrow.
+    /// </summary>
+    private bool LoadMayUseGuardPages(int size) =>
+        size == 1 || _nextOpcode is not (Opcode.Drop or Opcode.I32WrapI64);
+
+    /// <summary>Pushes the native address of byte <c>ea</c> of the memory (checked by <see cref="EmitBoundsCheck"/>).</summary>
     private void EmitAddress(LocalBuilder ea)
     {
         _il.Emit(OpCodes.Ldloc, _memory!);
-        _m.EmitCall(_il, s_arrayData);
         _il.Emit(OpCodes.Ldloc, ea);
         _il.Emit(OpCodes.Conv_I);
         _il.Emit(OpCodes.Add);

@@ -1,7 +1,6 @@
 using System.Reflection;
 using System.Reflection.Emit;
 using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using Djinn.Engine.Model;
 using Djinn.Engine.Runtime;
@@ -11,24 +10,16 @@ namespace Djinn.Engine.Compilation;
 
 /// <summary>
 /// SIMD loads and stores emitted in line (https://webassembly.github.io/spec/core/exec/instructions.html#memory-instructions):
-/// the effective address is checked against the managed array's length for the whole access, exactly as
-/// <c>RuntimeOps.At</c> does, then the bytes are read or written with <see cref="Unsafe"/> and combined with
+/// the effective address is checked for the whole access as scalar accesses are (<see cref="EmitBoundsCheck"/>), then
+/// the bytes are read or written at the native address with <see cref="Unsafe"/> and combined with
 /// <see cref="Vector128"/> intrinsics. Operands are spilled first, so the check's branch sees an empty IL stack.
 /// </summary>
 internal sealed partial class FunctionCompiler
 {
     private enum SimdMemoryForm { Load, Store, Extend, Splat, Zero, LoadLane, StoreLane }
 
-    private static readonly MethodInfo s_arrayData = typeof(MemoryMarshal).GetMethods()
-        .Single(m => m.Name == nameof(MemoryMarshal.GetArrayDataReference) && m.IsGenericMethodDefinition
-                     && m.GetParameters()[0].ParameterType.IsArray)
-        .MakeGenericMethod(typeof(byte));
-
-    private static readonly MethodInfo s_readDefinition = typeof(Unsafe).GetMethods()
-        .Single(m => m.Name == nameof(Unsafe.ReadUnaligned) && m.GetParameters()[0].ParameterType == typeof(byte).MakeByRefType());
-
     private static readonly MethodInfo s_writeDefinition = typeof(Unsafe).GetMethods()
-        .Single(m => m.Name == nameof(Unsafe.WriteUnaligned) && m.GetParameters()[0].ParameterType == typeof(byte).MakeByRefType());
+        .Single(m => m.Name == nameof(Unsafe.WriteUnaligned) && m.GetParameters()[0].ParameterType == typeof(void*));
 
     private static readonly MethodInfo s_getElement = typeof(Vector128).GetMethod(nameof(Vector128.GetElement))!;
     private static readonly MethodInfo s_withElement = typeof(Vector128).GetMethod(nameof(Vector128.WithElement))!;
@@ -69,13 +60,15 @@ internal sealed partial class FunctionCompiler
         int addressDepth = _count - (vectorOperand ? 2 : 1);
         var vector = vectorOperand ? Slot(_count - 1, K.V128) : null;
         _il.Emit(OpCodes.Ldloc, Slot(addressDepth, K.I32));
-        var ea = EmitBoundsCheck(ins.B, size);
+        // A whole-vector load keeps its compare even with guard pages: RyuJIT narrows a v128 load of which only some
+        // lanes are used, or drops it (simd_address.wast: a dropped v128.load ending past the memory must trap).
+        var ea = EmitBoundsCheck(ins.B, size, leaveToGuardPages: form != SimdMemoryForm.Load);
         int lane = (int)ins.C;
         switch (form)
         {
             case SimdMemoryForm.Load:
                 EmitAddress(ea);
-                _m.EmitCall(_il, s_readDefinition.MakeGenericMethod(element));
+                EmitRead(element);
                 break;
             case SimdMemoryForm.Store:
                 EmitAddress(ea);
@@ -84,7 +77,7 @@ internal sealed partial class FunctionCompiler
                 break;
             case SimdMemoryForm.Extend:
                 EmitAddress(ea);
-                _m.EmitCall(_il, s_readDefinition.MakeGenericMethod(typeof(long)));
+                EmitRead(typeof(long));
                 _m.EmitCall(_il, typeof(Vector128).GetMethod(nameof(Vector128.CreateScalar), [typeof(long)])!);
                 _m.EmitCall(_il, s_asDefinition.MakeGenericMethod(typeof(long), narrow!));
                 var widen = typeof(Vector128).GetMethod(nameof(Vector128.WidenLower), [typeof(Vector128<>).MakeGenericType(narrow!)])!;
@@ -94,7 +87,7 @@ internal sealed partial class FunctionCompiler
                 break;
             case SimdMemoryForm.Splat or SimdMemoryForm.Zero:
                 EmitAddress(ea);
-                _m.EmitCall(_il, s_readDefinition.MakeGenericMethod(element));
+                EmitRead(element);
                 string create = form == SimdMemoryForm.Splat ? nameof(Vector128.Create) : nameof(Vector128.CreateScalar);
                 _m.EmitCall(_il, typeof(Vector128).GetMethod(create, [element])!);
                 if (element != typeof(byte)) _m.EmitCall(_il, s_asDefinition.MakeGenericMethod(element, typeof(byte)));
@@ -104,7 +97,7 @@ internal sealed partial class FunctionCompiler
                 if (element != typeof(byte)) _m.EmitCall(_il, s_asDefinition.MakeGenericMethod(typeof(byte), element));
                 _il.Emit(OpCodes.Ldc_I4, lane);
                 EmitAddress(ea);
-                _m.EmitCall(_il, s_readDefinition.MakeGenericMethod(element));
+                EmitRead(element);
                 _m.EmitCall(_il, s_withElement.MakeGenericMethod(element));
                 if (element != typeof(byte)) _m.EmitCall(_il, s_asDefinition.MakeGenericMethod(element, typeof(byte)));
                 break;
@@ -120,5 +113,12 @@ internal sealed partial class FunctionCompiler
         Pop(vectorOperand ? 2 : 1);
         if (form is not (SimdMemoryForm.Store or SimdMemoryForm.StoreLane)) Push(K.V128);
         return true;
+    }
+
+    /// <summary>Reads a <paramref name="element"/> at the native address on the IL stack.</summary>
+    private void EmitRead(Type element)
+    {
+        _il.Emit(OpCodes.Unaligned, (byte)1);
+        _il.Emit(OpCodes.Ldobj, element);
     }
 }

@@ -35,7 +35,9 @@ internal sealed partial class FunctionCompiler
     private bool _dead;
     private int _deadDepth;
     private LocalBuilder? _memory;
-    /// <summary>The memory's size in bytes (an i64 local), reloaded with <see cref="_memory"/>; bounds checks compare against it.</summary>
+    /// <summary>The opcode after the instruction being emitted (<c>end</c> at the last); see <see cref="LoadMayUseGuardPages"/>.</summary>
+    private Opcode _nextOpcode;
+    /// <summary>The memory's size in bytes (an i64 local), reloaded with <see cref="_memory"/>; bounds checks compare against it (unused with guard pages).</summary>
     private LocalBuilder? _memoryLength;
     /// <summary>The budget, loaded from the state where a sequence needs it a few times (short-lived, never held across the body).</summary>
     private LocalBuilder? _budgetTemp;
@@ -101,6 +103,7 @@ internal sealed partial class FunctionCompiler
                 SkipDead(ins);
                 continue;
             }
+            _nextOpcode = pc + 1 < code.Length ? code[pc + 1].Opcode : Opcode.End;
             Emit(ins, fuel?[pc] ?? 0);
         }
     }
@@ -239,7 +242,7 @@ internal sealed partial class FunctionCompiler
         if (_memory is null) return;
         LoadField(_m.MemoryField!);
         _il.Emit(OpCodes.Dup);
-        _m.EmitField(_il, OpCodes.Ldfld, ModuleEmitContext.MemoryBytes);
+        _m.EmitField(_il, OpCodes.Ldfld, ModuleEmitContext.MemoryBase);
         _il.Emit(OpCodes.Stloc, _memory);
         _m.EmitField(_il, OpCodes.Ldfld, ModuleEmitContext.MemoryByteLength);
         _il.Emit(OpCodes.Stloc, _memoryLength!);
@@ -276,7 +279,7 @@ internal sealed partial class FunctionCompiler
 
         if (UsesMemory())
         {
-            _memory = _il.DeclareLocal(typeof(byte[]));
+            _memory = _il.DeclareLocal(typeof(nint));
             _memoryLength = _il.DeclareLocal(typeof(long));
             ReloadMemory();
         }

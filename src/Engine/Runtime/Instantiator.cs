@@ -114,7 +114,7 @@ internal static class Instantiator
             uint offset = (uint)ConstantExpression.Evaluate(segment.Offset!, state).Bits;
             var memory = state.Memories[segment.MemoryIndex];
             if ((ulong)offset + (ulong)segment.Bytes.Length > (ulong)memory.Length) throw new TrapException(TrapCode.MemoryOutOfBounds);
-            Buffer.BlockCopy(segment.Bytes, 0, memory.Bytes, (int)offset, segment.Bytes.Length);
+            segment.Bytes.CopyTo(memory.GetSpan().Slice((int)offset));
         }
     }
 }

@@ -4,27 +4,27 @@ using System.Text;
 namespace Djinn.Engine;
 
 /// <summary>
-/// A linear memory: a bounds-checked managed <c>byte[]</c> measured in 64 KiB pages
-/// (https://webassembly.github.io/spec/core/exec/runtime.html#memory-instances).
-/// The buffer may be longer than the memory (<see cref="ByteLength"/>): growing doubles the capacity, within the
-/// declared maximum and the store's limit, so a guest that grows a page at a time (an allocator's <c>sbrk</c>) does
-/// not copy its whole memory on every grow. Every access checks against <see cref="ByteLength"/>, never the buffer's
-/// length, and the bytes past it are zero and unreachable until a grow takes them in.
+/// A linear memory measured in 64 KiB pages (https://webassembly.github.io/spec/core/exec/runtime.html#memory-instances),
+/// held in its own <see cref="Runtime.MemoryRegion"/>: native address space reserved once, whose first
+/// <see cref="ByteLength"/> bytes are accessible. Growing makes more pages accessible in place, so the memory never
+/// moves and nothing is copied. Compiled code reads <see cref="Base"/> and, when it checks accesses in code,
+/// <see cref="ByteLength"/>; with guard pages (<see cref="GuardPageTraps"/>) an access past the end faults instead.
 /// </summary>
 public sealed class Memory
 {
     /// <summary>Bytes in one WebAssembly page.</summary>
     public const int PageSize = 65536;
 
-    /// <summary>The most pages a managed byte[] can hold (just under 2 GiB).</summary>
+    /// <summary>The most pages a memory can have here (just under 2 GiB, so the whole memory fits a span).</summary>
     public const uint MaxPagesSupported = 32767;
 
-    /// <summary>The buffer holding the memory's bytes (at least <see cref="ByteLength"/> long). Read by compiled code; replaced when a grow outgrows it.</summary>
-    internal byte[] Bytes;
+    /// <summary>The address of byte 0. Read by compiled code; fixed until the memory is detached.</summary>
+    internal nint Base;
 
     /// <summary>The memory's current size in bytes, a multiple of the page size. Read by compiled code for bounds checks.</summary>
     internal long ByteLength;
 
+    private Runtime.MemoryRegion _region;
     private readonly uint _effectiveMax;
     private readonly Runtime.MemoryAccount? _account;
 
@@ -46,26 +46,28 @@ public sealed class Memory
             throw new ResourceLimitException($"memory of {type.Limits.Min} pages exceeds the host limit of {MaxPagesSupported} pages");
         if (account is not null && !account.TryReserve(bytes))
             throw new ResourceLimitException($"memory of {type.Limits.Min} pages ({bytes} bytes) exceeds the store's memory limit of {account.Limit} bytes");
+        var region = account is null ? Runtime.MemoryRegion.Reserve() : Runtime.MemoryPool.Rent();
+        if (!region.TrySetAccessible(bytes))
+        {
+            account?.Release(bytes);
+            Runtime.MemoryPool.Return(region, 0);
+            throw new ResourceLimitException($"the host could not commit {bytes} bytes for a memory of {type.Limits.Min} pages");
+        }
+        _region = region;
+        Base = region.Base;
         ByteLength = bytes;
-        if (account is null)
-        {
-            Bytes = bytes == 0 ? Array.Empty<byte>() : new byte[bytes];
-        }
-        else
-        {
-            Bytes = Runtime.MemoryPool.Rent(type.Limits.Min);
-            account.Track(this);
-        }
+        account?.Track(this);
     }
 
     /// <summary>
-    /// Empties the memory and hands back its buffer with the length that may hold non-zero bytes
-    /// (see <see cref="Runtime.MemoryAccount.DetachAll"/>).
+    /// Empties the memory (every later access traps) and hands back its region with the length that may hold
+    /// non-zero bytes (see <see cref="Runtime.MemoryAccount.DetachAll"/>).
     /// </summary>
-    internal (byte[] Buffer, long Used) Detach()
+    internal (Runtime.MemoryRegion Region, long Used) Detach()
     {
-        var detached = (Bytes, ByteLength);
-        Bytes = Array.Empty<byte>();
+        var detached = (_region, ByteLength);
+        _region = Runtime.MemoryRegion.Inaccessible;
+        Base = _region.Base;
         ByteLength = 0;
         return detached;
     }
@@ -83,7 +85,7 @@ public sealed class Memory
     public uint? MaximumPages => Type.Limits.Max;
 
     /// <summary>The whole memory. Valid until the next grow.</summary>
-    public Span<byte> GetSpan() => Bytes.AsSpan(0, (int)ByteLength);
+    public Span<byte> GetSpan() => _region.Span(0, (int)ByteLength);
 
     /// <summary>A bounds-checked window of memory; throws a <see cref="TrapException"/> when out of bounds.</summary>
     public Span<byte> GetSpan(long address, int length)
@@ -100,7 +102,7 @@ public sealed class Memory
             span = default;
             return false;
         }
-        span = Bytes.AsSpan((int)address, length);
+        span = _region.Span(address, length);
         return true;
     }
 
@@ -131,36 +133,12 @@ public sealed class Memory
         if (wanted > _effectiveMax) return -1;
         long delta = (long)deltaPages * PageSize;
         if (_account is not null && !_account.TryReserve(delta)) return -1;
-        long length = (long)wanted * PageSize;
-        if (length > Bytes.LongLength && !TryReallocate((uint)wanted))
+        if (!_region.TrySetAccessible((long)wanted * PageSize))
         {
             _account?.Release(delta);
             return -1;
         }
-        ByteLength = length;
+        ByteLength = (long)wanted * PageSize;
         return (int)old;
-    }
-
-    /// <summary>
-    /// Moves the memory into a buffer of at least <paramref name="pages"/>: twice the current size where the declared
-    /// maximum and the store's limit allow, so repeated small grows copy O(final size) bytes in all.
-    /// </summary>
-    private bool TryReallocate(uint pages)
-    {
-        ulong capacity = Math.Max(pages, Math.Min(2UL * Pages, _effectiveMax));
-        if (_account is not null) capacity = Math.Max(pages, Math.Min(capacity, (ulong)(_account.Limit / PageSize)));
-        byte[] grown;
-        try
-        {
-            grown = _account is null ? new byte[(long)capacity * PageSize] : Runtime.MemoryPool.Rent((uint)capacity);
-        }
-        catch (OutOfMemoryException)
-        {
-            return false;
-        }
-        Buffer.BlockCopy(Bytes, 0, grown, 0, (int)ByteLength);
-        if (_account is not null) Runtime.MemoryPool.Return(Bytes, ByteLength);
-        Bytes = grown;
-        return true;
     }
 }

@@ -46,7 +46,7 @@ internal sealed class MemoryAccount
 
     private readonly List<Memory> _memories = new();
 
-    /// <summary>Remembers a memory of this store, so <see cref="DetachAll"/> can recycle its buffer.</summary>
+    /// <summary>Remembers a memory of this store, so <see cref="DetachAll"/> can recycle its region.</summary>
     public void Track(Memory memory)
     {
         lock (_memories) _memories.Add(memory);
@@ -54,7 +54,7 @@ internal sealed class MemoryAccount
 
     /// <summary>
     /// Detaches every memory of the store (each becomes empty, so a stale reference can never see another sandbox's
-    /// data) and returns their buffers to the pool.
+    /// data) and returns their regions to the pool.
     /// </summary>
     public void DetachAll()
     {
@@ -66,8 +66,8 @@ internal sealed class MemoryAccount
         }
         foreach (var memory in memories)
         {
-            var (buffer, used) = memory.Detach();
-            MemoryPool.Return(buffer, used);
+            var (region, used) = memory.Detach();
+            MemoryPool.Return(region, used);
         }
         Interlocked.Add(ref s_inUse, -Interlocked.Exchange(ref _used, 0));
     }

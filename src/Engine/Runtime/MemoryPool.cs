@@ -1,92 +1,88 @@
 namespace Djinn.Engine.Runtime;
 
 /// <summary>
-/// Reuses the buffers of linear memories between stores, so a request's fresh instance does not allocate a new
-/// memory: buffers come back zeroed when a store is disposed. Small memories only (up to 16 MiB), a few per size.
-/// A size that has not been rented for <see cref="IdleTrim"/> gives its buffers back to the GC, so idle functions
-/// (and a server that went quiet) hold no instance memory.
+/// Reuses the regions of linear memories between stores, so a request's fresh instance neither reserves address
+/// space nor commits pages again: a region comes back zeroed when its store is disposed, keeping its accessible
+/// pages (up to <see cref="MaxKeptAccessibleBytes"/>), and the next memory only changes protection where its size
+/// differs. When nothing has been rented for <see cref="IdleTrim"/>, the pooled regions are unmapped, so idle
+/// functions (and a server that went quiet) hold no instance memory.
 /// </summary>
 internal static class MemoryPool
 {
-    public const int MaxPooledPages = 256;
-    private const int MaxBuffersPerSize = 16;
+    private const int MaxPooledRegions = 64;
 
-    /// <summary>How long pooled buffers of a size are kept without a rent of that size.</summary>
+    /// <summary>A returned region keeps at most this many accessible bytes (16 MiB); the rest go back to the kernel.</summary>
+    public const long MaxKeptAccessibleBytes = 256L * Memory.PageSize;
+
+    /// <summary>How long pooled regions are kept without a rent.</summary>
     public static readonly TimeSpan IdleTrim = TimeSpan.FromSeconds(10);
 
-    private static readonly Stack<byte[]>?[] s_buckets = new Stack<byte[]>?[MaxPooledPages + 1];
-    private static readonly long[] s_lastRent = new long[MaxPooledPages + 1];
+    private static readonly Stack<MemoryRegion> s_regions = new();
+    private static long s_lastRent;
     private static Timer? s_trimTimer;
 
-    /// <summary>A zeroed buffer of <paramref name="pages"/> pages.</summary>
-    public static byte[] Rent(uint pages)
+    /// <summary>A zeroed region (its accessible size is whatever it had; the caller sets it).</summary>
+    public static MemoryRegion Rent()
     {
-        if (pages == 0) return Array.Empty<byte>();
-        if (pages <= MaxPooledPages)
+        Volatile.Write(ref s_lastRent, Environment.TickCount64);
+        lock (s_regions)
         {
-            Volatile.Write(ref s_lastRent[pages], Environment.TickCount64);
-            var bucket = s_buckets[pages];
-            if (bucket is not null)
-            {
-                lock (bucket)
-                {
-                    if (bucket.TryPop(out var buffer)) return buffer;
-                }
-            }
+            if (s_regions.TryPop(out var region)) return region;
         }
-        return new byte[(long)pages * Memory.PageSize];
+        return MemoryRegion.Reserve();
     }
 
     /// <summary>
-    /// Zeroes the first <paramref name="used"/> bytes of <paramref name="buffer"/> (the rest were never part of a
-    /// memory, so they are still zero) and keeps it for a later <see cref="Rent"/>, if there is room.
+    /// Zeroes the first <paramref name="used"/> bytes of <paramref name="region"/> (the rest were never part of a
+    /// memory, so they are still zero) and keeps it for a later <see cref="Rent"/>, if there is room; otherwise unmaps it.
     /// </summary>
-    public static void Return(byte[] buffer, long used)
+    public static void Return(MemoryRegion region, long used)
     {
-        long pages = buffer.LongLength / Memory.PageSize;
-        if (pages is 0 or > MaxPooledPages || buffer.LongLength % Memory.PageSize != 0) return;
-        var bucket = s_buckets[pages];
-        if (bucket is null)
+        if (region == MemoryRegion.Inaccessible) return;
+        region.Clear(used);
+        if (region.Accessible > MaxKeptAccessibleBytes && !region.TrySetAccessible(MaxKeptAccessibleBytes))
         {
-            Interlocked.CompareExchange(ref s_buckets[pages], new Stack<byte[]>(), null);
-            bucket = s_buckets[pages]!;
-            EnsureTrimTimer();
+            region.Free();
+            return;
         }
-        Array.Clear(buffer, 0, (int)Math.Min(used, buffer.LongLength));
-        lock (bucket)
+        lock (s_regions)
         {
-            if (bucket.Count < MaxBuffersPerSize) bucket.Push(buffer);
+            if (s_regions.Count < MaxPooledRegions)
+            {
+                s_regions.Push(region);
+                region = null!;
+            }
         }
+        region?.Free();
+        EnsureTrimTimer();
     }
 
-    /// <summary>Bytes held by pooled buffers now.</summary>
+    /// <summary>Accessible bytes held by pooled regions now (zeroed pages count once the guest touched them).</summary>
     public static long PooledBytes
     {
         get
         {
-            long total = 0;
-            for (int pages = 1; pages <= MaxPooledPages; pages++)
+            lock (s_regions)
             {
-                if (s_buckets[pages] is { } bucket)
-                {
-                    lock (bucket) total += (long)bucket.Count * pages * Memory.PageSize;
-                }
+                long total = 0;
+                foreach (var region in s_regions) total += region.Accessible;
+                return total;
             }
-            return total;
         }
     }
 
-    /// <summary>Drops the pooled buffers of every size not rented since <paramref name="idle"/> ago.</summary>
+    /// <summary>Unmaps every pooled region when nothing has been rented since <paramref name="idle"/> ago.</summary>
     public static void Trim(TimeSpan idle)
     {
         long cutoff = Environment.TickCount64 - (long)idle.TotalMilliseconds;
-        for (int pages = 1; pages <= MaxPooledPages; pages++)
+        if (Volatile.Read(ref s_lastRent) > cutoff) return;
+        MemoryRegion[] regions;
+        lock (s_regions)
         {
-            if (s_buckets[pages] is { } bucket && Volatile.Read(ref s_lastRent[pages]) <= cutoff)
-            {
-                lock (bucket) bucket.Clear();
-            }
+            regions = s_regions.ToArray();
+            s_regions.Clear();
         }
+        foreach (var region in regions) region.Free();
     }
 
     private static void EnsureTrimTimer()

@@ -17,26 +17,24 @@ internal static partial class RuntimeOps
 
     public static void MemoryFill(int dest, int value, int count, Memory memory)
     {
-        var mem = memory.Bytes;
         if ((ulong)(uint)dest + (uint)count > (ulong)memory.ByteLength) ThrowMemoryOutOfBounds();
-        mem.AsSpan(dest, count).Fill((byte)value);
+        memory.GetSpan().Slice(dest, count).Fill((byte)value);
     }
 
     public static void MemoryCopy(int dest, int src, int count, Memory memory)
     {
-        var mem = memory.Bytes;
         if ((ulong)(uint)dest + (uint)count > (ulong)memory.ByteLength || (ulong)(uint)src + (uint)count > (ulong)memory.ByteLength)
             ThrowMemoryOutOfBounds();
-        Buffer.BlockCopy(mem, src, mem, dest, count);
+        var bytes = memory.GetSpan();
+        bytes.Slice(src, count).CopyTo(bytes.Slice(dest, count));
     }
 
     public static void MemoryInit(int dest, int src, int count, Memory memory, InstanceContext ctx, int segment)
     {
-        var mem = memory.Bytes;
         var data = ctx.DataSegments[segment];
         if ((ulong)(uint)dest + (uint)count > (ulong)memory.ByteLength || (ulong)(uint)src + (uint)count > (ulong)data.LongLength)
             ThrowMemoryOutOfBounds();
-        Buffer.BlockCopy(data, src, mem, dest, count);
+        data.AsSpan(src, count).CopyTo(memory.GetSpan().Slice(dest, count));
     }
 
     public static void DataDrop(InstanceContext ctx, int segment) => ctx.DataSegments[segment] = Array.Empty<byte>();

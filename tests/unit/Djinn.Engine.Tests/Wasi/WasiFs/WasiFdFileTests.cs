@@ -71,7 +71,7 @@ public sealed class WasiFdFileTests : IDisposable
     public void Filestat_get_reports_the_host_file()
     {
         int fd = _fs.OpenOk("data.txt");
-        H.Bytes.AsSpan(FsHarness.Buffer, 64).Fill(0xAA);
+        H.Bytes.Slice(FsHarness.Buffer, 64).Fill(0xAA);
         Assert.Equal(0, _fs.FdStat(fd));
         var st = _fs.Filestat;
         Assert.Equal(4, st.Type);
@@ -186,7 +186,7 @@ public sealed class WasiFdFileTests : IDisposable
     {
         int fd = _fs.OpenOk("data.txt");
         // Two fd_read subscriptions (48 bytes each): the file, then the preopen directory.
-        H.Bytes.AsSpan(1000, 96).Clear();
+        H.Bytes.Slice(1000, 96).Clear();
         H.SetU64(1000, 11);
         H.Bytes[1008] = 1;
         H.SetU32(1016, (uint)fd);

@@ -26,7 +26,7 @@ public sealed class WasiReaddirTests : IDisposable
             int at = FsHarness.Buffer + offset;
             int nameLength = (int)h.U32(at + 16);
             if (offset + 24 + nameLength > used) break;
-            entries.Add((h.U64(at), h.U64(at + 8), Encoding.UTF8.GetString(h.Bytes, at + 24, nameLength), h.Bytes[at + 20]));
+            entries.Add((h.U64(at), h.U64(at + 8), Encoding.UTF8.GetString(h.Bytes.Slice(at + 24, nameLength)), h.Bytes[at + 20]));
             offset += 24 + nameLength;
         }
         return entries;
@@ -60,7 +60,7 @@ public sealed class WasiReaddirTests : IDisposable
     public void A_full_buffer_holds_a_cut_entry_and_bufused_equals_buf_len()
     {
         // "." (25) + ".." (26) = 51 bytes, then 10 bytes of a-dir's header.
-        _fs.H.Bytes.AsSpan(FsHarness.Buffer, 100).Fill(0xEE);
+        _fs.H.Bytes.Slice(FsHarness.Buffer, 100).Fill(0xEE);
         Assert.Equal(0, Readdir(3, 61, 0));
         Assert.Equal(61u, _fs.H.U32(FsHarness.Result));
         Assert.Equal(3UL, _fs.H.U64(FsHarness.Buffer + 51)); // the cut entry's d_next is there
