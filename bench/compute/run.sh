@@ -13,7 +13,10 @@
 # state with startup excluded: each engine compiles the module once in one
 # process and runs the command R times in fresh instances, timing each run
 # (instantiate + _start): djinn with bench/compute/Harness (`djinn-bench run`),
-# V8 with `node bench/node-wasi-run.mjs --repeat R`. Run 1 includes the JIT
+# V8 with `node bench/node-wasi-run.mjs --repeat R`, in P processes per engine
+# (alternating V8 and djinn), reporting the process with the median steady state:
+# one process's code placement can make a switch-heavy kernel 40% slower for its
+# whole life (interp ran 0.60 or 0.85-1.0 s per run, by process). Run 1 includes the JIT
 # warm-up (RyuJIT compiling the guest's functions; V8's Liftoff/TurboFan
 # tier-up); runs 2..R are the steady state. Native has no startup to speak of
 # (~1 ms), so its whole-process time is its steady state.
@@ -26,6 +29,7 @@
 #   --quick     small arguments (a smoke test of the script, seconds not minutes)
 #   --runs N    timed runs per command (default 3; startup uses 4x as many)
 #   --repeat R  in-process runs per engine for the steady state (default 3, min 2)
+#   --procs P   processes per engine for the steady state, median reported (default 3)
 #   --no-djinn  skip building and running djinn
 #   --summary FILE  append the goal rows (target, measure, value, goal, met;
 #               tab-separated) to FILE, for bench/run.sh
@@ -39,6 +43,7 @@ cd "$(dirname "$0")/../.."
 quick=0
 runs=3
 repeat=3
+procs=3
 summary=
 with_djinn=1
 kernels=()
@@ -47,6 +52,7 @@ while [ $# -gt 0 ]; do
     --quick) quick=1 ;;
     --runs) runs=$2; shift ;;
     --repeat) repeat=$2; shift ;;
+    --procs) procs=$2; shift ;;
     --summary) summary=$2; shift ;;
     --no-djinn) with_djinn=0 ;;
     -h | --help) sed -n '2,40p' "$0"; exit 0 ;;
@@ -171,7 +177,7 @@ validate() {
 
 # inprocess ENGINE KERNEL ARGS...: compiles once and runs $repeat times in one
 # process; appends "kernel engine compile_ms first_wall first_cpu steady_wall
-# steady_cpu" (ms; steady = mean of runs 2..R) to $inproc, or "failed".
+# steady_cpu" (ms; steady = mean of runs 2..R) to $inproc_raw, or "failed".
 inprocess() {
   local engine=$1 kernel=$2 rc=0
   shift 2
@@ -182,22 +188,32 @@ inprocess() {
   esac
   timeout "$timeout_s" "${cmd[@]}" >"$out/$kernel.$engine.inproc.out" 2>"$out/$kernel.$engine.inproc.err" </dev/null || rc=$?
   if [ "$rc" -ne 0 ] || ! cmp -s "$out/$kernel.native.out" "$out/$kernel.$engine.inproc.out"; then
-    printf '%s\t%s\tfailed\n' "$kernel" "$engine" >>"$inproc"
+    printf '%s\t%s\tfailed\n' "$kernel" "$engine" >>"$inproc_raw"
     return
   fi
   grep -E '^(node|djinn)-bench ' "$out/$kernel.$engine.inproc.err" | tail -1 | awk -v k="$kernel" -v e="$engine" '{
     for (i = 2; i <= NF; i++) { split($i, kv, "="); f[kv[1]] = kv[2] }
     nw = split(f["run_ms"], w, ","); split(f["cpu_ms"], c, ",")
     sw = 0; sc = 0; for (i = 2; i <= nw; i++) { sw += w[i]; sc += c[i] }
-    printf "%s\t%s\t%s\t%s\t%s\t%.1f\t%.1f\n", k, e, f["compile_ms"], w[1], c[1], sw / (nw - 1), sc / (nw - 1) }' >>"$inproc"
+    printf "%s\t%s\t%s\t%s\t%s\t%.1f\t%.1f\n", k, e, f["compile_ms"], w[1], c[1], sw / (nw - 1), sc / (nw - 1) }' >>"$inproc_raw"
+}
+
+# median_processes: one line per kernel and engine in $inproc, from $inproc_raw:
+# the process with the median steady CPU time ("failed" if any process failed).
+median_processes() {
+  sort -t$'\t' -k1,1 -k2,2 -k7,7g "$inproc_raw" | awk -F'\t' '
+    { key = $1 "\t" $2; if (!(key in n)) order[++keys] = key; n[key]++; line[key, n[key]] = $0; if ($3 == "failed") bad[key] = 1 }
+    END { for (i = 1; i <= keys; i++) { k = order[i]; if (k in bad) print k "\tfailed"; else print line[k, int((n[k] + 1) / 2)] } }' >"$inproc"
 }
 
 # ---- kernels --------------------------------------------------------------------
 [ "$repeat" -ge 2 ] || repeat=2
 results=$out/results.tsv
 inproc=$out/inprocess.tsv
+inproc_raw=$out/inprocess-all.tsv
 : >"$results"
 : >"$inproc"
+: >"$inproc_raw"
 engines=(native v8)
 [ "$djinn_ok" -eq 1 ] && engines+=(djinn)
 
@@ -222,11 +238,13 @@ for kernel in "${kernels[@]}"; do
       printf '%s\t%s\t%s\t\t%s\n' "$kernel" "$engine" "$status" "$status" >>"$results"
     fi
   done
-  for engine in v8 djinn; do
-    [ "$engine" = djinn ] && [ "$djinn_ok" -eq 0 ] && continue
-    [ "$(awk -F'\t' -v k="$kernel" -v e="$engine" '$1 == k && $2 == e { print ($3 ~ /^[0-9.]+$/) }' "$results")" = 1 ] || continue
-    log "$kernel/$engine: in-process, $repeat runs"
-    inprocess "$engine" "$kernel" "${args[@]}"
+  for ((p = 1; p <= procs; p++)); do
+    for engine in v8 djinn; do
+      [ "$engine" = djinn ] && [ "$djinn_ok" -eq 0 ] && continue
+      [ "$(awk -F'\t' -v k="$kernel" -v e="$engine" '$1 == k && $2 == e { print ($3 ~ /^[0-9.]+$/) }' "$results")" = 1 ] || continue
+      log "$kernel/$engine: in-process, $repeat runs (process $p of $procs)"
+      inprocess "$engine" "$kernel" "${args[@]}"
+    done
   done
   if [ "$djinn_ok" -eq 0 ]; then
     if [ "$with_djinn" -eq 1 ]; then
@@ -236,6 +254,8 @@ for kernel in "${kernels[@]}"; do
     fi
   fi
 done
+
+median_processes
 
 # ---- startup ---------------------------------------------------------------------
 startup=$out/startup.tsv
@@ -371,7 +391,8 @@ cpu=$(grep -m1 'model name' /proc/cpuinfo | sed 's/.*: //' || echo unknown)
   echo
   echo "V8 and djinn: mean CPU time (user + system, all threads) of in-process runs 2..$repeat, each in a"
   echo "fresh instance of the module compiled once (process startup, module compilation and the"
-  echo "first run's JIT warm-up excluded). Native: the whole-process CPU time above."
+  echo "first run's JIT warm-up excluded); of $procs such processes per engine, the one with the"
+  echo "median steady state. Native: the whole-process CPU time above."
   echo
   steady_table
   echo
