@@ -63,6 +63,9 @@ public sealed class DjinnServerFixture : IAsyncLifetime
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         start.Environment["DJINN_DATA"] = _dataDirectory;
         start.Environment["DJINN_ADMIN_PASSWORD"] = AdminPassword;
+        // Started as a user starts it: without the runtime setting the test host has (tests/test.runsettings), so
+        // the server must restart itself with guard-page traps on (ServerStartTests).
+        start.Environment.Remove("DOTNET_legacyCorruptedStateExceptionsPolicy");
         _server = Process.Start(start) ?? throw new InvalidOperationException("could not start the server");
         _server.OutputDataReceived += (_, e) => Append(e.Data);
         _server.ErrorDataReceived += (_, e) => Append(e.Data);
@@ -103,6 +106,9 @@ public sealed class DjinnServerFixture : IAsyncLifetime
             // A leftover temp directory is harmless.
         }
     }
+
+    /// <summary>The server's process (the one the fixture started; a relaunch keeps its PID).</summary>
+    public Process ServerProcess => _server ?? throw new InvalidOperationException("the server is not started");
 
     /// <summary>A new browser context (own cookies) with a page.</summary>
     public async Task<IPage> NewPageAsync()
