@@ -68,7 +68,11 @@ public sealed class Function
         return results;
     }
 
-    /// <summary>The typed delegate behind this function, for fast repeated calls (e.g. <c>AsDelegate&lt;Action&gt;()</c>).</summary>
+    /// <summary>
+    /// The typed delegate behind this function, for fast repeated calls (e.g. <c>AsDelegate&lt;Action&gt;()</c>). It
+    /// bypasses <see cref="Invoke"/>'s normalization: with guard pages (<see cref="GuardPageTraps.Active"/>) an
+    /// out-of-bounds access surfaces as <see cref="AccessViolationException"/>, not as a <see cref="TrapException"/>.
+    /// </summary>
     public T AsDelegate<T>() where T : Delegate =>
         Invoker as T ?? throw new InvalidCastException($"function of type {Type} is not a {typeof(T).Name}");
 }
