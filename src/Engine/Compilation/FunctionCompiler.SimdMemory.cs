@@ -60,9 +60,11 @@ internal sealed partial class FunctionCompiler
         int addressDepth = _count - (vectorOperand ? 2 : 1);
         var vector = vectorOperand ? Slot(_count - 1, K.V128) : null;
         _il.Emit(OpCodes.Ldloc, Slot(addressDepth, K.I32));
-        // A whole-vector load keeps its compare even with guard pages: RyuJIT narrows a v128 load of which only some
+        // Reads wider than a byte keep their compare even with guard pages: RyuJIT narrows a load of which only some
         // lanes are used, or drops it (simd_address.wast: a dropped v128.load ending past the memory must trap).
-        var ea = EmitBoundsCheck(ins.B, size, leaveToGuardPages: form != SimdMemoryForm.Load);
+        // Stores cannot be narrowed or dropped.
+        bool leaveToGuardPages = form is SimdMemoryForm.Store or SimdMemoryForm.StoreLane || size == 1;
+        var ea = EmitBoundsCheck(ins.B, size, leaveToGuardPages);
         int lane = (int)ins.C;
         switch (form)
         {

@@ -18,6 +18,8 @@ public sealed class GuardPageTests
           (func (export "masked_load32") (param i32) (result i32) (i32.and (i32.load (local.get 0)) (i32.const 255)))
           (func (export "unused_load64") (param i32) (local i64) (local.set 1 (i64.load (local.get 0))))
           (func (export "load128") (param i32) (result i32) (i32x4.extract_lane 0 (v128.load (local.get 0))))
+          (func (export "dropped_splat64") (param i32) (drop (v128.load64_splat (local.get 0))))
+          (func (export "extended_lane0") (param i32) (result i32) (i32x4.extract_lane 0 (v128.load16x4_u (local.get 0))))
           (func (export "grow") (param i32) (result i32) (memory.grow (local.get 0))))
         """;
 
@@ -55,6 +57,8 @@ public sealed class GuardPageTests
         Assert.Equal(TrapCode.MemoryOutOfBounds, TrapOf(instance, "load128", Memory.PageSize - 15));
         Assert.Equal(TrapCode.MemoryOutOfBounds, TrapOf(instance, "wrapped_load64", Memory.PageSize - 4));
         Assert.Equal(TrapCode.MemoryOutOfBounds, TrapOf(instance, "dropped_load64", Memory.PageSize - 4));
+        Assert.Equal(TrapCode.MemoryOutOfBounds, TrapOf(instance, "dropped_splat64", Memory.PageSize - 4));
+        Assert.Equal(TrapCode.MemoryOutOfBounds, TrapOf(instance, "extended_lane0", Memory.PageSize - 4));
     }
 
     [Fact]
