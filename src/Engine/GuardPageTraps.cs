@@ -22,6 +22,9 @@ public static class GuardPageTraps
     /// <summary>Set to <c>0</c> to check every access in code even when guard pages could be used.</summary>
     public const string OptOutVariable = "DJINN_GUARD_PAGES";
 
+    /// <summary>The same setting under the runtime's older prefix, which it still reads.</summary>
+    private const string LegacyRuntimeVariable = "COMPlus_legacyCorruptedStateExceptionsPolicy";
+
     private const string RelaunchedVariable = "DJINN_GUARD_PAGES_RELAUNCHED";
     private const string Libc = "libc";
 
@@ -45,8 +48,7 @@ public static class GuardPageTraps
         {
             foreach (var entry in File.ReadAllText("/proc/self/environ").Split('\0'))
             {
-                if (entry is "DOTNET_legacyCorruptedStateExceptionsPolicy=1" or "COMPlus_legacyCorruptedStateExceptionsPolicy=1")
-                    return true;
+                if (entry == RuntimeVariable + "=1" || entry == LegacyRuntimeVariable + "=1") return true;
             }
         }
         catch (IOException)

@@ -113,8 +113,7 @@ internal static class Instantiator
             if (segment.Mode != SegmentMode.Active) continue;
             uint offset = (uint)ConstantExpression.Evaluate(segment.Offset!, state).Bits;
             var memory = state.Memories[segment.MemoryIndex];
-            if ((ulong)offset + (ulong)segment.Bytes.Length > (ulong)memory.Length) throw new TrapException(TrapCode.MemoryOutOfBounds);
-            segment.Bytes.CopyTo(memory.GetSpan().Slice((int)offset));
+            segment.Bytes.CopyTo(memory.GetSpan(offset, segment.Bytes.Length)); // traps when it does not fit
         }
     }
 }

@@ -39,21 +39,24 @@ internal static class MemoryPool
     public static void Return(MemoryRegion region, long used)
     {
         if (region == MemoryRegion.Inaccessible) return;
-        region.Clear(used);
+        // Shrink first, so the bytes given back to the kernel are not cleared as well.
         if (region.Accessible > MaxKeptAccessibleBytes && !region.TrySetAccessible(MaxKeptAccessibleBytes))
         {
             region.Free();
             return;
         }
+        region.Clear(used);
+        bool kept;
         lock (s_regions)
         {
-            if (s_regions.Count < MaxPooledRegions)
-            {
-                s_regions.Push(region);
-                region = null!;
-            }
+            kept = s_regions.Count < MaxPooledRegions;
+            if (kept) s_regions.Push(region);
         }
-        region?.Free();
+        if (!kept)
+        {
+            region.Free();
+            return;
+        }
         EnsureTrimTimer();
     }
 

@@ -67,7 +67,7 @@ internal sealed unsafe class MemoryRegion
     public bool TrySetAccessible(long bytes)
     {
         if (bytes == Accessible) return true;
-        if (bytes > ReservationBytes || Base == Inaccessible?.Base) return false;
+        if (bytes > ReservationBytes || ReferenceEquals(this, Inaccessible)) return false;
         if (bytes > Accessible)
         {
             if (mprotect(Base + (nint)Accessible, (nuint)(bytes - Accessible), ProtReadWrite) != 0) return false;

@@ -15,26 +15,24 @@ internal static partial class RuntimeOps
 
     public static int MemoryGrow(int delta, Memory memory) => memory.Grow((uint)delta);
 
-    public static void MemoryFill(int dest, int value, int count, Memory memory)
-    {
-        if ((ulong)(uint)dest + (uint)count > (ulong)memory.ByteLength) ThrowMemoryOutOfBounds();
-        memory.GetSpan().Slice(dest, count).Fill((byte)value);
-    }
+    // dest, src and count are u32: widened to long, a count of 2^31 or more becomes a negative length, which
+    // Memory.GetSpan rejects like any range past the memory's end (a memory is under 2 GiB).
+
+    public static void MemoryFill(int dest, int value, int count, Memory memory) =>
+        memory.GetSpan((uint)dest, count).Fill((byte)value);
 
     public static void MemoryCopy(int dest, int src, int count, Memory memory)
     {
-        if ((ulong)(uint)dest + (uint)count > (ulong)memory.ByteLength || (ulong)(uint)src + (uint)count > (ulong)memory.ByteLength)
-            ThrowMemoryOutOfBounds();
-        var bytes = memory.GetSpan();
-        bytes.Slice(src, count).CopyTo(bytes.Slice(dest, count));
+        var target = memory.GetSpan((uint)dest, count);
+        memory.GetSpan((uint)src, count).CopyTo(target);
     }
 
     public static void MemoryInit(int dest, int src, int count, Memory memory, InstanceContext ctx, int segment)
     {
         var data = ctx.DataSegments[segment];
-        if ((ulong)(uint)dest + (uint)count > (ulong)memory.ByteLength || (ulong)(uint)src + (uint)count > (ulong)data.LongLength)
-            ThrowMemoryOutOfBounds();
-        data.AsSpan(src, count).CopyTo(memory.GetSpan().Slice(dest, count));
+        var target = memory.GetSpan((uint)dest, count);
+        if ((ulong)(uint)src + (uint)count > (ulong)data.LongLength) ThrowMemoryOutOfBounds();
+        data.AsSpan(src, count).CopyTo(target);
     }
 
     public static void DataDrop(InstanceContext ctx, int segment) => ctx.DataSegments[segment] = Array.Empty<byte>();
