@@ -71,7 +71,12 @@ internal sealed partial class FunctionCompiler
 
     private void EmitLocalGet(uint index)
     {
-        if (index < _paramCount) _il.Emit(OpCodes.Ldarg, (short)index);
+        if (IsSpilled(index))
+        {
+            LoadSpillAddress(index);
+            EmitLoadIndirect(_localTypes[index]);
+        }
+        else if (index < _paramCount) _il.Emit(OpCodes.Ldarg, (short)index);
         else _il.Emit(OpCodes.Ldloc, _locals[index]!);
         Push(_localTypes[index]);
     }
@@ -80,9 +85,59 @@ internal sealed partial class FunctionCompiler
     {
         Need(1);
         if (tee) _il.Emit(OpCodes.Dup);
-        if (index < _paramCount) _il.Emit(OpCodes.Starg, (short)index);
+        if (IsSpilled(index)) StoreSpilled(index);
+        else if (index < _paramCount) _il.Emit(OpCodes.Starg, (short)index);
         else _il.Emit(OpCodes.Stloc, _locals[index]!);
         if (!tee) Pop(1);
+    }
+
+    // ---- locals kept in the spill buffer (see SpilledLocals) ----
+
+    private const int SpillStoreTemp = 600;
+
+    private bool IsSpilled(uint index) => _spilled is not null && _spilled[index];
+
+    /// <summary>Each spilled local takes an 8-byte cell at 8 × its index, so the buffer needs no table.</summary>
+    private void LoadSpillAddress(uint index)
+    {
+        _il.Emit(OpCodes.Ldloc, _spillBuffer!);
+        if (index > 0)
+        {
+            _il.Emit(OpCodes.Ldc_I4, (int)index * 8);
+            _il.Emit(OpCodes.Add);
+        }
+    }
+
+    /// <summary>Stores the value on top of the IL stack into the local's cell.</summary>
+    private void StoreSpilled(uint index)
+    {
+        var type = _localTypes[index];
+        var value = Temp(type, SpillStoreTemp);
+        _il.Emit(OpCodes.Stloc, value);
+        LoadSpillAddress(index);
+        _il.Emit(OpCodes.Ldloc, value);
+        EmitStoreIndirect(type);
+    }
+
+    /// <summary>
+    /// Allocates the spill buffer (zeroed: the method's locals are initialized) and copies spilled parameters in.
+    /// The buffer spans up to the highest spilled index; cells of locals that stay in IL locals go unused.
+    /// </summary>
+    private void EmitSpillBuffer()
+    {
+        if (_spilled is null) return;
+        int cells = Array.LastIndexOf(_spilled, true) + 1;
+        _spillBuffer = _il.DeclareLocal(typeof(nint));
+        _il.Emit(OpCodes.Ldc_I4, cells * 8);
+        _il.Emit(OpCodes.Conv_U);
+        _il.Emit(OpCodes.Localloc);
+        _il.Emit(OpCodes.Stloc, _spillBuffer);
+        for (uint p = 0; p < _paramCount; p++)
+        {
+            if (!_spilled[p]) continue;
+            _il.Emit(OpCodes.Ldarg, (short)p);
+            StoreSpilled(p);
+        }
     }
 
     private void EmitGlobalGet(uint index)

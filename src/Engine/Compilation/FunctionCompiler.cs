@@ -26,6 +26,10 @@ internal sealed partial class FunctionCompiler
     private readonly Dictionary<(int Depth, ValueKind Type), LocalBuilder> _slots = new();
     private readonly Dictionary<(ValueKind Type, int N), LocalBuilder> _temps = new();
     private readonly List<Frame> _frames = new();
+    /// <summary>Per local, whether it lives in the spill buffer (<see cref="SpilledLocals"/>); null when none does.</summary>
+    private readonly bool[]? _spilled;
+    /// <summary>The spill buffer's address (a localloc), when some local is spilled.</summary>
+    private LocalBuilder? _spillBuffer;
 
     private ValueKind[] _stack = new ValueKind[32];
     /// <summary>Marks stack entries that are float constants RyuJIT would fold away (±0, ±1); see <see cref="FloatArithmetic"/>.</summary>
@@ -70,6 +74,7 @@ internal sealed partial class FunctionCompiler
                 n++;
             }
         }
+        _spilled = SpilledLocals.Choose(body.Code, _localTypes);
         // A v128 takes 16 bytes: count it as two 8-byte locals.
         FrameBytes = EstimateFrameBytes(total + _localTypes.Count(t => t == ValueKind.V128), body.Code.Length);
     }
@@ -276,6 +281,7 @@ internal sealed partial class FunctionCompiler
         LoadState();
         _m.EmitCall(_il, Ops.Get(nameof(RuntimeOps.StackFloorReached)));
         _il.MarkLabel(aboveFloor);
+        EmitSpillBuffer();
 
         if (UsesMemory())
         {
@@ -344,6 +350,18 @@ internal sealed partial class FunctionCompiler
         }
         if (results.Count > 0) _il.Emit(OpCodes.Ldloc, Slot(0, results[0]));
         _il.Emit(OpCodes.Ret);
+    }
+
+    private void EmitLoadIndirect(ValueKind type)
+    {
+        switch (type)
+        {
+            case ValueKind.I32: _il.Emit(OpCodes.Ldind_I4); break;
+            case ValueKind.I64: _il.Emit(OpCodes.Ldind_I8); break;
+            case ValueKind.F32: _il.Emit(OpCodes.Ldind_R4); break;
+            case ValueKind.F64: _il.Emit(OpCodes.Ldind_R8); break;
+            default: throw new InvalidOperationException($"a {type} local is never spilled");
+        }
     }
 
     private void EmitStoreIndirect(ValueKind type)

@@ -1,0 +1,122 @@
+using Djinn.Engine.Model;
+
+namespace Djinn.Engine.Compilation;
+
+/// <summary>
+/// Chooses the WebAssembly locals that live in a small stack buffer instead of IL locals: the ones that stay live
+/// across a hot inner loop without being used in it, when an enclosing loop nest holds more such values than the
+/// machine has registers.
+/// <para>
+/// RyuJIT's linear-scan allocator does not split a variable's lifetime at loop boundaries. When a loop nest keeps more
+/// integer values alive than there are registers, it often spills the ones the innermost loop uses (reloading them,
+/// and storing them back on the back edge, every iteration) and keeps outer-loop counters in registers instead. A
+/// value the allocator cannot see as a register candidate, one read and written through memory, frees a register
+/// for the inner loop. So for each innermost loop, the locals it uses keep their IL locals; of the locals used only
+/// in its enclosing loops, the ones used deepest and most often keep theirs while registers remain in the budget;
+/// the rest are spilled for the whole function (their reads and writes become loads and stores to the buffer).
+/// A local that any innermost loop uses is never spilled.
+/// </para>
+/// </summary>
+internal static class SpilledLocals
+{
+    /// <summary>
+    /// General-purpose registers left for WebAssembly locals in an inner loop: x64 allocates 14, of which the
+    /// instance state, the memory base and the operand-stack temporaries of a typical loop body take about four.
+    /// </summary>
+    public const int IntegerRegisterBudget = 10;
+
+    /// <summary>Vector registers for f32/f64 locals: 16 on x64, a few kept for expression temporaries.</summary>
+    public const int FloatRegisterBudget = 12;
+
+    private sealed class Loop
+    {
+        public readonly Dictionary<uint, int> Uses = new();
+        public readonly List<Loop> Children = new();
+        public Loop? Parent;
+    }
+
+    /// <summary>Returns, per local index (parameters included), whether it is spilled; null when none is.</summary>
+    public static bool[]? Choose(Instruction[] code, ValueKind[] localTypes)
+    {
+        var loops = new List<Loop>();
+        var maxDepth = new int[localTypes.Length];
+        var useCount = new int[localTypes.Length];
+        var open = new Stack<Loop?>();  // one entry per open block/loop/if; null for a block or an if
+        Loop? current = null;
+        int depth = 0;
+        foreach (var ins in code)
+        {
+            switch (ins.Opcode)
+            {
+                case Opcode.Loop:
+                    var loop = new Loop { Parent = current };
+                    current?.Children.Add(loop);
+                    loops.Add(loop);
+                    open.Push(loop);
+                    current = loop;
+                    depth++;
+                    break;
+                case Opcode.Block or Opcode.If:
+                    open.Push(null);
+                    break;
+                case Opcode.End when open.Count > 0:
+                    if (open.Pop() is { } closed)
+                    {
+                        current = closed.Parent;
+                        depth--;
+                    }
+                    break;
+                case Opcode.LocalGet or Opcode.LocalSet or Opcode.LocalTee:
+                    uint index = ins.A;
+                    maxDepth[index] = Math.Max(maxDepth[index], depth);
+                    useCount[index]++;
+                    for (var l = current; l is not null; l = l.Parent)
+                        l.Uses[index] = l.Uses.GetValueOrDefault(index) + 1;
+                    break;
+            }
+        }
+
+        var spilled = new bool[localTypes.Length];
+        var usedInInnermost = new bool[localTypes.Length];
+        bool any = false;
+        foreach (var inner in loops)
+        {
+            if (inner.Children.Count > 0 || inner.Parent is null) continue;
+            foreach (var index in inner.Uses.Keys) usedInInnermost[index] = true;
+            any |= SpillFor(inner, localTypes, maxDepth, useCount, spilled, IsInteger, IntegerRegisterBudget);
+            any |= SpillFor(inner, localTypes, maxDepth, useCount, spilled, IsFloat, FloatRegisterBudget);
+        }
+        if (!any) return null;
+        any = false;
+        for (int i = 0; i < spilled.Length; i++)
+        {
+            spilled[i] &= !usedInInnermost[i];
+            any |= spilled[i];
+        }
+        return any ? spilled : null;
+    }
+
+    /// <summary>Marks the locals of one register class that do not fit beside those <paramref name="inner"/> uses.</summary>
+    private static bool SpillFor(Loop inner, ValueKind[] types, int[] maxDepth, int[] useCount, bool[] spilled,
+        Func<ValueKind, bool> inClass, int budget)
+    {
+        int used = inner.Uses.Keys.Count(i => inClass(types[i]));
+        var across = new HashSet<uint>();
+        for (var outer = inner.Parent; outer is not null; outer = outer.Parent)
+            foreach (var index in outer.Uses.Keys)
+                if (inClass(types[index]) && !inner.Uses.ContainsKey(index)) across.Add(index);
+        int room = Math.Max(0, budget - used);
+        if (across.Count <= room) return false;
+        foreach (var index in across
+                     .OrderByDescending(i => maxDepth[i])
+                     .ThenByDescending(i => useCount[i])
+                     .ThenBy(i => i)
+                     .Skip(room))
+            spilled[index] = true;
+        return true;
+    }
+
+    private static bool IsInteger(ValueKind type) => type is ValueKind.I32 or ValueKind.I64;
+
+    private static bool IsFloat(ValueKind type) => type is ValueKind.F32 or ValueKind.F64;
+}
