@@ -83,7 +83,11 @@ internal sealed partial class FunctionCompiler
         if (frame.Kind != Opcode.Loop) _il.MarkLabel(frame.Target);
         ResetStack(frame.Height, frame.Results);
         _dead = false;
-        if (_frames.Count == 0) EmitEpilogue();
+        if (_frames.Count == 0)
+        {
+            EmitEpilogue();
+            EmitBudgetExhaustedBlock();
+        }
     }
 
     private Frame Label(uint depth) => _frames[_frames.Count - 1 - (int)depth];

@@ -47,6 +47,8 @@ internal sealed partial class FunctionCompiler
     private LocalBuilder? _budgetTemp;
     /// <summary>The fuel left after a checkpoint's charge (short-lived).</summary>
     private LocalBuilder? _fuelTemp;
+    /// <summary>See <see cref="BudgetExhaustedLabel"/>.</summary>
+    private Label? _budgetExhausted;
 
     /// <summary>An estimate of this function's native frame; the stack floor keeps room for the largest one in a store.</summary>
     public int FrameBytes { get; }
@@ -300,7 +302,6 @@ internal sealed partial class FunctionCompiler
     /// </summary>
     private void EmitCheckpoint(long fuel, bool checkInterrupt = true)
     {
-        var exhausted = Ops.Get(nameof(RuntimeOps.BudgetExhausted));
         if (_m.Config.ConsumeFuel)
         {
             // budget.Fuel = left = budget.Fuel - fuel; if (left < 0) trap. The new value is kept in a local for
@@ -317,25 +318,31 @@ internal sealed partial class FunctionCompiler
             _il.Emit(OpCodes.Ldloc, budget);
             _il.Emit(OpCodes.Ldloc, left);
             _m.EmitField(_il, OpCodes.Stfld, Fields.Fuel);
-            var fuelOk = _il.DefineLabel();
             _il.Emit(OpCodes.Ldloc, left);
             _il.Emit(OpCodes.Ldc_I8, 0L);
-            _il.Emit(OpCodes.Bge, fuelOk);
-            _il.Emit(OpCodes.Ldloc, budget);
-            _m.EmitCall(_il, exhausted);
-            _il.Emit(OpCodes.Throw);
-            _il.MarkLabel(fuelOk);
+            _il.Emit(OpCodes.Blt, BudgetExhaustedLabel());
         }
         if (!checkInterrupt) return;
-        var ok = _il.DefineLabel();
         LoadState();
         _il.Emit(OpCodes.Volatile);
         _m.EmitField(_il, OpCodes.Ldfld, Fields.Interrupt);
-        _il.Emit(OpCodes.Brfalse, ok);
+        _il.Emit(OpCodes.Brtrue, BudgetExhaustedLabel());
+    }
+
+    /// <summary>
+    /// The one block, placed after the epilogue, that every checkpoint of the function jumps to when fuel runs out or
+    /// an interrupt is raised. Kept out of line, so a loop header's check is a load and a not-taken branch with the
+    /// loop body falling through after it, rather than a branch around inline throwing code.
+    /// </summary>
+    private Label BudgetExhaustedLabel() => _budgetExhausted ??= _il.DefineLabel();
+
+    private void EmitBudgetExhaustedBlock()
+    {
+        if (_budgetExhausted is not { } label) return;
+        _il.MarkLabel(label);
         LoadField(ModuleEmitContext.BudgetField);
-        _m.EmitCall(_il, exhausted);
+        _m.EmitCall(_il, Ops.Get(nameof(RuntimeOps.BudgetExhausted)));
         _il.Emit(OpCodes.Throw);
-        _il.MarkLabel(ok);
     }
 
     /// <summary>At the function's final end: return the results held in slots 0..n-1 (the first on the IL stack, the rest through result addresses).</summary>
