@@ -26,6 +26,8 @@ internal sealed partial class FunctionCompiler
     private readonly Dictionary<(int Depth, ValueKind Type), LocalBuilder> _slots = new();
     private readonly Dictionary<(ValueKind Type, int N), LocalBuilder> _temps = new();
     private readonly List<Frame> _frames = new();
+    /// <summary>Fuel charged per checkpoint (<see cref="FuelCosts"/>), when fuel is metered.</summary>
+    private long[]? _fuel;
     /// <summary>Per local, whether it lives in the spill buffer (<see cref="SpilledLocals"/>); null when none does.</summary>
     private readonly bool[]? _spilled;
     /// <summary>The spill buffer's address (a localloc), when some local is spilled.</summary>
@@ -99,20 +101,28 @@ internal sealed partial class FunctionCompiler
     public void Compile()
     {
         var code = _body.Code;
-        var fuel = _m.Config.ConsumeFuel ? FuelCosts(code) : null;
-        EmitPrologue(fuel?[code.Length] ?? 0);
+        _fuel = _m.Config.ConsumeFuel ? FuelCosts(code) : null;
+        var unrolled = LoopUnrolling.Choose(code);
+        EmitPrologue(_fuel?[code.Length] ?? 0);
         _frames.Add(new Frame { Kind = Opcode.Block, Target = _il.DefineLabel(), Results = ToArray(_type.Results), Height = 0 });
         for (int pc = 0; pc < code.Length; pc++)
         {
-            var ins = code[pc];
-            if (_dead)
-            {
-                SkipDead(ins);
-                continue;
-            }
-            _nextOpcode = pc + 1 < code.Length ? code[pc + 1].Opcode : Opcode.End;
-            Emit(ins, fuel?[pc] ?? 0);
+            if (!_dead && unrolled.TryGetValue(pc, out var plan)) pc = EmitUnrolledLoop(pc, plan);
+            else EmitAt(pc);
         }
+    }
+
+    /// <summary>Emits the instruction at <paramref name="pc"/>, or skips it when it is unreachable.</summary>
+    private void EmitAt(int pc)
+    {
+        var code = _body.Code;
+        if (_dead)
+        {
+            SkipDead(code[pc]);
+            return;
+        }
+        _nextOpcode = pc + 1 < code.Length ? code[pc + 1].Opcode : Opcode.End;
+        Emit(code[pc], _fuel?[pc] ?? 0);
     }
 
     private void SkipDead(in Instruction ins)
