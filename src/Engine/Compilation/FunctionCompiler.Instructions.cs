@@ -120,7 +120,34 @@ internal sealed partial class FunctionCompiler
     }
 
     /// <summary>
-    /// Allocates the spill buffer (zeroed: the method's locals are initialized) and copies spilled parameters in.
+    /// Sets every declared (non-parameter) wasm local to zero, as the spec requires. The methods do not zero their
+    /// frames on entry (<c>InitLocals</c> is off), so the stack-check marker and the operand-stack slots, which are
+    /// always written before they are read, cost nothing; RyuJIT drops these stores where a local is written first.
+    /// </summary>
+    private void EmitLocalsZeroing()
+    {
+        for (int i = _paramCount; i < _locals.Length; i++)
+        {
+            if (IsSpilled((uint)i)) continue;
+            var local = _locals[i]!;
+            switch (_localTypes[i])
+            {
+                case ValueKind.I32: _il.Emit(OpCodes.Ldc_I4_0); break;
+                case ValueKind.I64: _il.Emit(OpCodes.Ldc_I4_0); _il.Emit(OpCodes.Conv_I8); break;
+                case ValueKind.F32: _il.Emit(OpCodes.Ldc_R4, 0f); break;
+                case ValueKind.F64: _il.Emit(OpCodes.Ldc_R8, 0d); break;
+                case ValueKind.V128:
+                    _il.Emit(OpCodes.Ldloca, local);
+                    _il.Emit(OpCodes.Initobj, local.LocalType);
+                    continue;
+                default: _il.Emit(OpCodes.Ldnull); break;
+            }
+            _il.Emit(OpCodes.Stloc, local);
+        }
+    }
+
+    /// <summary>
+    /// Allocates the spill buffer (zeroed here: the methods do not zero their frames) and copies spilled parameters in.
     /// The buffer spans up to the highest spilled index; cells of locals that stay in IL locals go unused.
     /// </summary>
     private void EmitSpillBuffer()
@@ -132,6 +159,10 @@ internal sealed partial class FunctionCompiler
         _il.Emit(OpCodes.Conv_U);
         _il.Emit(OpCodes.Localloc);
         _il.Emit(OpCodes.Stloc, _spillBuffer);
+        _il.Emit(OpCodes.Ldloc, _spillBuffer);
+        _il.Emit(OpCodes.Ldc_I4_0);
+        _il.Emit(OpCodes.Ldc_I4, cells * 8);
+        _il.Emit(OpCodes.Initblk);
         for (uint p = 0; p < _paramCount; p++)
         {
             if (!_spilled[p]) continue;

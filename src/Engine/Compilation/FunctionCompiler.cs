@@ -294,6 +294,7 @@ internal sealed partial class FunctionCompiler
         _m.EmitCall(_il, Ops.Get(nameof(RuntimeOps.StackFloorReached)));
         _il.MarkLabel(aboveFloor);
         EmitSpillBuffer();
+        EmitLocalsZeroing();
 
         if (UsesMemory())
         {

@@ -116,6 +116,9 @@ internal sealed class ModuleEmitContext
                 method.DefineParameter(type.Parameters.Count + 1 + r, ParameterAttributes.Out, $"result{r}");
             // Guest code goes straight to optimized machine code: tier-0 code for a hot guest loop is many times slower.
             method.SetImplementationFlags(MethodImplAttributes.AggressiveOptimization);
+            // No blanket zeroing of the frame on entry: the prologue zeroes the wasm locals itself (see
+            // FunctionCompiler.EmitLocalsZeroing), and nothing else is read before it is written.
+            method.InitLocals = false;
             Methods[i] = method;
         }
     }
