@@ -48,7 +48,7 @@ internal sealed partial class FunctionCompiler
         if (ins.Opcode == Opcode.Loop)
         {
             _il.MarkLabel(block.Target);
-            EmitCheckpoint(fuel);
+            EmitCheckpoint(fuel, checkInterrupt: !_loopsCheckedByCalls.Contains(_pc));
         }
     }
 

@@ -26,6 +26,10 @@ internal sealed partial class FunctionCompiler
     private readonly Dictionary<(int Depth, ValueKind Type), LocalBuilder> _slots = new();
     private readonly Dictionary<(ValueKind Type, int N), LocalBuilder> _temps = new();
     private readonly List<Frame> _frames = new();
+    /// <summary>The index of the instruction being emitted.</summary>
+    private int _pc;
+    /// <summary>Loops whose every iteration calls a guest function, which checks for interrupts (<see cref="CallingLoops"/>).</summary>
+    private HashSet<int> _loopsCheckedByCalls = new();
     /// <summary>Fuel charged per checkpoint (<see cref="FuelCosts"/>), when fuel is metered.</summary>
     private long[]? _fuel;
     /// <summary>Per local, whether it lives in the spill buffer (<see cref="SpilledLocals"/>); null when none does.</summary>
@@ -103,6 +107,7 @@ internal sealed partial class FunctionCompiler
         var code = _body.Code;
         _fuel = _m.Config.ConsumeFuel ? FuelCosts(code) : null;
         var unrolled = LoopUnrolling.Choose(code);
+        _loopsCheckedByCalls = CallingLoops.Find(code, _module.ImportedFunctionCount);
         EmitPrologue(_fuel?[code.Length] ?? 0);
         _frames.Add(new Frame { Kind = Opcode.Block, Target = _il.DefineLabel(), Results = ToArray(_type.Results), Height = 0 });
         for (int pc = 0; pc < code.Length; pc++)
@@ -121,6 +126,7 @@ internal sealed partial class FunctionCompiler
             SkipDead(code[pc]);
             return;
         }
+        _pc = pc;
         _nextOpcode = pc + 1 < code.Length ? code[pc + 1].Opcode : Opcode.End;
         Emit(code[pc], _fuel?[pc] ?? 0);
     }
@@ -288,6 +294,9 @@ internal sealed partial class FunctionCompiler
         _il.Emit(OpCodes.Ldloca, marker);
         _il.Emit(OpCodes.Conv_U);
         LoadState();
+        // Volatile: where RyuJIT inlines this function into a caller's loop (see CallingLoops), the floor must be
+        // read again on every call rather than hoisted out of the loop.
+        _il.Emit(OpCodes.Volatile);
         _m.EmitField(_il, OpCodes.Ldfld, Fields.StackFloor);
         _il.Emit(OpCodes.Bge_Un, aboveFloor);
         LoadState();
