@@ -175,10 +175,17 @@ internal sealed partial class FunctionCompiler
     {
         var type = _module.GetGlobalType(index).ValueType;
         LoadField(_m.GlobalFields[index]);
+        if (type is ValueKind.I32 or ValueKind.I64)
+        {
+            // The raw bits, read in place: a helper call is not always inlined into a large method, and C code
+            // reads and writes its stack pointer global in every function with a frame.
+            _m.EmitField(_il, OpCodes.Ldfld, ModuleEmitContext.GlobalBits);
+            if (type == ValueKind.I32) _il.Emit(OpCodes.Conv_I4);
+            Push(type);
+            return;
+        }
         _m.EmitCall(_il, Ops.Get(type switch
         {
-            ValueKind.I32 => nameof(RuntimeOps.GlobalGetI32),
-            ValueKind.I64 => nameof(RuntimeOps.GlobalGetI64),
             ValueKind.F32 => nameof(RuntimeOps.GlobalGetF32),
             ValueKind.F64 => nameof(RuntimeOps.GlobalGetF64),
             ValueKind.V128 => nameof(RuntimeOps.GlobalGetV128),
@@ -191,11 +198,21 @@ internal sealed partial class FunctionCompiler
     {
         var type = _module.GetGlobalType(index).ValueType;
         Need(1);
+        if (type is ValueKind.I32 or ValueKind.I64)
+        {
+            // Bits holds an i32 zero-extended (conv.u8 of an int32 zero-extends).
+            var value = Temp(type, GlobalValueTemp);
+            _il.Emit(OpCodes.Stloc, value);
+            LoadField(_m.GlobalFields[index]);
+            _il.Emit(OpCodes.Ldloc, value);
+            if (type == ValueKind.I32) _il.Emit(OpCodes.Conv_U8);
+            _m.EmitField(_il, OpCodes.Stfld, ModuleEmitContext.GlobalBits);
+            Pop(1);
+            return;
+        }
         LoadField(_m.GlobalFields[index]);
         _m.EmitCall(_il, Ops.Get(type switch
         {
-            ValueKind.I32 => nameof(RuntimeOps.GlobalSetI32),
-            ValueKind.I64 => nameof(RuntimeOps.GlobalSetI64),
             ValueKind.F32 => nameof(RuntimeOps.GlobalSetF32),
             ValueKind.F64 => nameof(RuntimeOps.GlobalSetF64),
             ValueKind.V128 => nameof(RuntimeOps.GlobalSetV128),
@@ -203,6 +220,8 @@ internal sealed partial class FunctionCompiler
         }));
         Pop(1);
     }
+
+    private const int GlobalValueTemp = 700;
 
     private void EmitF32Const(uint bits)
     {

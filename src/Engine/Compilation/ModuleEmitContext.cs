@@ -32,6 +32,7 @@ internal sealed class ModuleEmitContext
     /// <summary>The static method of each defined function: (params..., state, out extra results...) → first result.</summary>
     public MethodBuilder[] Methods { get; }
 
+    public static readonly FieldInfo GlobalBits = typeof(Global).GetField(nameof(Global.Bits), AnyInstance)!;
     public static readonly FieldInfo MemoryBase = typeof(Memory).GetField(nameof(Memory.Base), AnyInstance)!;
     public static readonly FieldInfo MemoryByteLength = typeof(Memory).GetField(nameof(Memory.ByteLength), AnyInstance)!;
     public static readonly FieldInfo BudgetField = typeof(InstanceContext).GetField(nameof(InstanceContext.Budget))!;

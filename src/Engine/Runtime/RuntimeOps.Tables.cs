@@ -61,13 +61,9 @@ internal static partial class RuntimeOps
 
     public static object RefFunc(InstanceContext ctx, int index) => ctx.GetFunction(index);
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static int GlobalGetI32(Global g) => (int)g.Bits;
-    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static long GlobalGetI64(Global g) => (long)g.Bits;
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static float GlobalGetF32(Global g) => BitConverter.Int32BitsToSingle((int)g.Bits);
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static double GlobalGetF64(Global g) => BitConverter.Int64BitsToDouble((long)g.Bits);
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static object? GlobalGetRef(Global g) => g.Ref;
-    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static void GlobalSetI32(int v, Global g) => g.Bits = (uint)v;
-    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static void GlobalSetI64(long v, Global g) => g.Bits = (ulong)v;
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static void GlobalSetF32(float v, Global g) => g.Bits = (uint)BitConverter.SingleToInt32Bits(v);
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static void GlobalSetF64(double v, Global g) => g.Bits = (ulong)BitConverter.DoubleToInt64Bits(v);
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static void GlobalSetRef(object? v, Global g) => g.Ref = v;
