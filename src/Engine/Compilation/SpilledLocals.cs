@@ -81,8 +81,10 @@ internal static class SpilledLocals
         bool any = false;
         foreach (var inner in loops)
         {
-            if (inner.Children.Count > 0 || inner.Parent is null) continue;
+            if (inner.Children.Count > 0) continue;
+            // Every innermost loop protects its locals, a top-level one (no enclosing loop) too.
             foreach (var index in inner.Uses.Keys) usedInInnermost[index] = true;
+            if (inner.Parent is null) continue;
             any |= SpillFor(inner, localTypes, maxDepth, useCount, spilled, IsInteger, IntegerRegisterBudget);
             any |= SpillFor(inner, localTypes, maxDepth, useCount, spilled, IsFloat, FloatRegisterBudget);
         }

@@ -20,7 +20,7 @@ public sealed class SpilledLocalsTests
     /// inner loop uses four locals of its own. Locals: 0 $n, 1 $seed, 2 $i, 3 $j, 4 $sum, 5 $x, 6 $unset, then the
     /// accumulators $a0.., then $f0...
     /// </summary>
-    private static string NestText()
+    private static string NestText(string tail = "")
     {
         var w = new StringBuilder();
         w.AppendLine("(module (func (export \"nest\") (param $n i32) (param $seed i64) (result i64)");
@@ -41,6 +41,7 @@ public sealed class SpilledLocalsTests
         w.AppendLine("      (local.set $sum (i64.add (local.get $sum) (i64.mul (local.get $x) (i64.extend_i32_u (local.get $i)))))");
         w.AppendLine("      (br_if $inner (i32.lt_u (local.tee $j (i32.add (local.get $j) (i32.const 1))) (local.get $i))))");
         w.AppendLine("    (br_if $outer (i32.lt_u (local.tee $i (i32.add (local.get $i) (i32.const 1))) (local.get $n))))");
+        w.AppendLine(tail);
         w.Append("  (i64.add (local.get $sum) (i64.mul (local.get $unset) (i64.const 7)))");
         for (int k = 0; k < Accumulators; k++)
             w.Append($" (i64.mul (local.get $a{k}) (i64.const {k + 1})) (i64.add)");
@@ -101,6 +102,17 @@ public sealed class SpilledLocalsTests
         Assert.Equal(acrossIntegers - integerRoom, spilledIntegers);
         int spilledFloats = Enumerable.Range(7 + Accumulators, FloatAccumulators).Count(i => spilled[i]);
         Assert.Equal(FloatAccumulators - SpilledLocals.FloatRegisterBudget, spilledFloats);
+    }
+
+    [Fact]
+    public void A_local_that_a_separate_top_level_loop_uses_is_not_spilled()
+    {
+        // $seed (local 1) is the least used of the outer loop's locals, so the nest alone spills it ...
+        Assert.True(ChooseFor(NestText())![1]);
+        // ... but not when another loop, outside the nest, uses it.
+        var spilled = ChooseFor(NestText("  (loop $tail (br_if $tail (i64.gt_s (local.get $seed) (i64.const 1000000000000))))"));
+        Assert.NotNull(spilled);
+        Assert.False(spilled[1]);
     }
 
     [Fact]
