@@ -3,7 +3,7 @@ namespace Djinn.Engine;
 /// <summary>Settings shared by every module compiled with an <see cref="Engine"/>.</summary>
 public sealed class Config
 {
-    /// <summary>Compile fuel metering into guest code (checked at function entry and loop back-edges).</summary>
+    /// <summary>Compile fuel metering into guest code (charged at function entry and at every loop iteration).</summary>
     public bool ConsumeFuel { get; set; }
 
     /// <summary>The default of <see cref="MaxStackBytes"/>: 512 KiB, as wasmtime's default.</summary>

@@ -55,7 +55,7 @@ public sealed class Store : IDisposable
 
     /// <summary>
     /// Interrupts guest code running in this store after <paramref name="timeout"/> with <see cref="TrapCode.Timeout"/>.
-    /// The check is cooperative (function entries and loop back-edges), so even a tight loop stops promptly.
+    /// The check is cooperative (function entries and loop headers; an unrolled loop checks once per few iterations), so even a tight loop stops promptly.
     /// A guest sleeping in WASI <c>poll_oneoff</c> is woken. Replaces any earlier deadline. The deadline is kept by
     /// one dedicated thread (<see cref="DeadlineWatchdog"/>), so it fires on time even when the thread pool is busy.
     /// </summary>
