@@ -29,9 +29,9 @@ internal sealed partial class FunctionCompiler
     /// <summary>The index of the instruction being emitted.</summary>
     private int _pc;
     /// <summary>Loops whose every iteration calls a guest function, which checks for interrupts (<see cref="CallingLoops"/>).</summary>
-    private HashSet<int> _loopsCheckedByCalls = new();
+    private readonly HashSet<int> _loopsCheckedByCalls;
     /// <summary>Fuel charged per checkpoint (<see cref="FuelCosts"/>), when fuel is metered.</summary>
-    private long[]? _fuel;
+    private readonly long[]? _fuel;
     /// <summary>Per local, whether it lives in the spill buffer (<see cref="SpilledLocals"/>); null when none does.</summary>
     private readonly bool[]? _spilled;
     /// <summary>The spill buffer's address (a localloc), when some local is spilled.</summary>
@@ -83,6 +83,8 @@ internal sealed partial class FunctionCompiler
             }
         }
         _spilled = SpilledLocals.Choose(body.Code, _localTypes);
+        _loopsCheckedByCalls = CallingLoops.Find(body.Code, _module.ImportedFunctionCount);
+        _fuel = m.Config.ConsumeFuel ? FuelCosts(body.Code) : null;
         // A v128 takes 16 bytes: count it as two 8-byte locals.
         FrameBytes = EstimateFrameBytes(total + _localTypes.Count(t => t == ValueKind.V128), body.Code.Length);
     }
@@ -105,9 +107,7 @@ internal sealed partial class FunctionCompiler
     public void Compile()
     {
         var code = _body.Code;
-        _fuel = _m.Config.ConsumeFuel ? FuelCosts(code) : null;
         var unrolled = LoopUnrolling.Choose(code);
-        _loopsCheckedByCalls = CallingLoops.Find(code, _module.ImportedFunctionCount);
         EmitPrologue(_fuel?[code.Length] ?? 0);
         _frames.Add(new Frame { Kind = Opcode.Block, Target = _il.DefineLabel(), Results = ToArray(_type.Results), Height = 0 });
         for (int pc = 0; pc < code.Length; pc++)
