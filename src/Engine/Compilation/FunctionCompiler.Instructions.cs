@@ -71,12 +71,7 @@ internal sealed partial class FunctionCompiler
 
     private void EmitLocalGet(uint index)
     {
-        if (IsSpilled(index))
-        {
-            LoadSpillAddress(index);
-            EmitLoadIndirect(_localTypes[index]);
-        }
-        else if (index < _paramCount) _il.Emit(OpCodes.Ldarg, (short)index);
+        if (index < _paramCount) _il.Emit(OpCodes.Ldarg, (short)index);
         else _il.Emit(OpCodes.Ldloc, _locals[index]!);
         Push(_localTypes[index]);
     }
@@ -85,38 +80,29 @@ internal sealed partial class FunctionCompiler
     {
         Need(1);
         if (tee) _il.Emit(OpCodes.Dup);
-        if (IsSpilled(index)) StoreSpilled(index);
-        else if (index < _paramCount) _il.Emit(OpCodes.Starg, (short)index);
+        if (index < _paramCount) _il.Emit(OpCodes.Starg, (short)index);
         else _il.Emit(OpCodes.Stloc, _locals[index]!);
         if (!tee) Pop(1);
     }
 
-    // ---- locals kept in the spill buffer (see SpilledLocals) ----
-
-    private const int SpillStoreTemp = 600;
-
-    private bool IsSpilled(uint index) => _spilled is not null && _spilled[index];
-
-    /// <summary>Each spilled local takes an 8-byte cell at 8 × its index, so the buffer needs no table.</summary>
-    private void LoadSpillAddress(uint index)
+    /// <summary>
+    /// Keeps the spilled locals (see <see cref="SpilledLocals"/>) in memory: their addresses are taken once, on entry,
+    /// and stored to a local nothing reads, which makes RyuJIT treat them as address-exposed. It never enregisters such
+    /// a local: every read and write is a load or store at its frame slot (<c>[rbp-N]</c>), which needs no register
+    /// to hold a base address, unlike a <c>localloc</c> buffer, and no stack-overrun cookie.
+    /// </summary>
+    private void EmitSpilledLocalsInMemory()
     {
-        _il.Emit(OpCodes.Ldloc, _spillBuffer!);
-        if (index > 0)
+        if (_spilled is null) return;
+        var sink = _il.DeclareLocal(typeof(nint));
+        for (int i = 0; i < _spilled.Length; i++)
         {
-            _il.Emit(OpCodes.Ldc_I4, (int)index * 8);
-            _il.Emit(OpCodes.Add);
+            if (!_spilled[i]) continue;
+            if (i < _paramCount) _il.Emit(OpCodes.Ldarga, (short)i);
+            else _il.Emit(OpCodes.Ldloca, _locals[i]!);
+            _il.Emit(OpCodes.Conv_U);
+            _il.Emit(OpCodes.Stloc, sink);
         }
-    }
-
-    /// <summary>Stores the value on top of the IL stack into the local's cell.</summary>
-    private void StoreSpilled(uint index)
-    {
-        var type = _localTypes[index];
-        var value = Temp(type, SpillStoreTemp);
-        _il.Emit(OpCodes.Stloc, value);
-        LoadSpillAddress(index);
-        _il.Emit(OpCodes.Ldloc, value);
-        EmitStoreIndirect(type);
     }
 
     /// <summary>
@@ -128,7 +114,6 @@ internal sealed partial class FunctionCompiler
     {
         for (int i = _paramCount; i < _locals.Length; i++)
         {
-            if (IsSpilled((uint)i)) continue;
             var local = _locals[i]!;
             switch (_localTypes[i])
             {
@@ -143,31 +128,6 @@ internal sealed partial class FunctionCompiler
                 default: _il.Emit(OpCodes.Ldnull); break;
             }
             _il.Emit(OpCodes.Stloc, local);
-        }
-    }
-
-    /// <summary>
-    /// Allocates the spill buffer (zeroed here: the methods do not zero their frames) and copies spilled parameters in.
-    /// The buffer spans up to the highest spilled index; cells of locals that stay in IL locals go unused.
-    /// </summary>
-    private void EmitSpillBuffer()
-    {
-        if (_spilled is null) return;
-        int cells = Array.LastIndexOf(_spilled, true) + 1;
-        _spillBuffer = _il.DeclareLocal(typeof(nint));
-        _il.Emit(OpCodes.Ldc_I4, cells * 8);
-        _il.Emit(OpCodes.Conv_U);
-        _il.Emit(OpCodes.Localloc);
-        _il.Emit(OpCodes.Stloc, _spillBuffer);
-        _il.Emit(OpCodes.Ldloc, _spillBuffer);
-        _il.Emit(OpCodes.Ldc_I4_0);
-        _il.Emit(OpCodes.Ldc_I4, cells * 8);
-        _il.Emit(OpCodes.Initblk);
-        for (uint p = 0; p < _paramCount; p++)
-        {
-            if (!_spilled[p]) continue;
-            _il.Emit(OpCodes.Ldarg, (short)p);
-            StoreSpilled(p);
         }
     }
 

@@ -32,10 +32,8 @@ internal sealed partial class FunctionCompiler
     private readonly HashSet<int> _loopsCheckedByCalls;
     /// <summary>Fuel charged per checkpoint (<see cref="FuelCosts"/>), when fuel is metered.</summary>
     private readonly long[]? _fuel;
-    /// <summary>Per local, whether it lives in the spill buffer (<see cref="SpilledLocals"/>); null when none does.</summary>
+    /// <summary>Per local, whether it is kept in memory (<see cref="SpilledLocals"/>); null when none is.</summary>
     private readonly bool[]? _spilled;
-    /// <summary>The spill buffer's address (a localloc), when some local is spilled.</summary>
-    private LocalBuilder? _spillBuffer;
 
     private ValueKind[] _stack = new ValueKind[32];
     /// <summary>Marks stack entries that are float constants RyuJIT would fold away (±0, ±1); see <see cref="FloatArithmetic"/>.</summary>
@@ -302,7 +300,7 @@ internal sealed partial class FunctionCompiler
         LoadState();
         _m.EmitCall(_il, Ops.Get(nameof(RuntimeOps.StackFloorReached)));
         _il.MarkLabel(aboveFloor);
-        EmitSpillBuffer();
+        EmitSpilledLocalsInMemory();
         EmitLocalsZeroing();
 
         if (UsesMemory())

@@ -3,7 +3,7 @@ using Djinn.Engine.Model;
 namespace Djinn.Engine.Compilation;
 
 /// <summary>
-/// Chooses the WebAssembly locals that live in a small stack buffer instead of IL locals: the ones that stay live
+/// Chooses the WebAssembly locals that are kept in memory (their frame slots) instead of registers: the ones that stay live
 /// across a hot inner loop without being used in it, when an enclosing loop nest holds more such values than the
 /// machine has registers.
 /// <para>
@@ -13,7 +13,8 @@ namespace Djinn.Engine.Compilation;
 /// value the allocator cannot see as a register candidate, one read and written through memory, frees a register
 /// for the inner loop. So for each innermost loop, the locals it uses keep their IL locals; of the locals used only
 /// in its enclosing loops, the ones used deepest and most often keep theirs while registers remain in the budget;
-/// the rest are spilled for the whole function (their reads and writes become loads and stores to the buffer).
+/// the rest are spilled for the whole function (the compiler takes their addresses, so RyuJIT reads and writes them
+/// at their frame slots).
 /// A local that any innermost loop uses is never spilled.
 /// </para>
 /// </summary>

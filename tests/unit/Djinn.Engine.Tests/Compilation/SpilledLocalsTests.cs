@@ -6,7 +6,7 @@ using Djinn.Engine.Text;
 namespace Djinn.Engine.Tests.Compilation;
 
 /// <summary>
-/// Locals moved to the spill buffer (<see cref="SpilledLocals"/>): which ones are chosen, and that a function computes
+/// Locals kept in memory (<see cref="SpilledLocals"/>): which ones are chosen, and that a function computes
 /// the same with them there (zero-initialized, parameters copied in, every type of access).
 /// </summary>
 public sealed class SpilledLocalsTests
