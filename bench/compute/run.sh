@@ -15,8 +15,8 @@
 # (instantiate + _start): djinn with bench/compute/Harness (`djinn-bench run`),
 # V8 with `node bench/node-wasi-run.mjs --repeat R`, in P processes per engine
 # (alternating V8 and djinn), reporting the process with the median steady state:
-# one process's code placement can make a switch-heavy kernel 40% slower for its
-# whole life (interp ran 0.60 or 0.85-1.0 s per run, by process). Run 1 includes the JIT
+# a process keeps one speed, fast or slow, for its whole life (interp ran 0.60 or
+# 0.85-1.0 s per run, by process; the modes cluster in time: the shared machine). Run 1 includes the JIT
 # warm-up (RyuJIT compiling the guest's functions; V8's Liftoff/TurboFan
 # tier-up); runs 2..R are the steady state. Native has no startup to speak of
 # (~1 ms), so its whole-process time is its steady state.
