@@ -73,8 +73,24 @@ internal sealed class CommandWatchdog : IDisposable
     {
         lock (_gate)
         {
-            // A callback queued for an earlier command can arrive late; only a passed deadline counts.
-            if (!_running || Stopwatch.GetTimestamp() < _deadline) return;
+            // A callback queued for an earlier command can arrive late; only a passed deadline counts. The timer
+            // can also fire a little before the deadline as Stopwatch measures it (its clock is coarser): then
+            // it is armed again for the rest, instead of the command going unwatched.
+            if (!_running) return;
+            long left = _deadline - Stopwatch.GetTimestamp();
+            if (left > 0)
+            {
+                try
+                {
+                    _timer.Change(TimeSpan.FromSeconds((double)left / Stopwatch.Frequency) + TimeSpan.FromMilliseconds(1),
+                        Timeout.InfiniteTimeSpan);
+                }
+                catch (ObjectDisposedException)
+                {
+                    // Disposed while this callback ran: nothing is watched any more.
+                }
+                return;
+            }
             _fired = true;
             _budget.RaiseInterrupt();
         }
