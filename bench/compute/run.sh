@@ -13,10 +13,14 @@
 # state with startup excluded: each engine compiles the module once in one
 # process and runs the command R times in fresh instances, timing each run
 # (instantiate + _start): djinn with bench/compute/Harness (`djinn-bench run`),
-# V8 with `node bench/node-wasi-run.mjs --repeat R`, in P processes per engine
-# (alternating V8 and djinn), reporting the process with the median steady state:
-# a process keeps one speed, fast or slow, for its whole life (interp ran 0.60 or
-# 0.85-1.0 s per run, by process; the modes cluster in time: the shared machine). Run 1 includes the JIT
+# V8 with `node bench/node-wasi-run.mjs --repeat R`, in P pairs of processes:
+# each pair runs V8 and djinn back to back pinned to the same CPU (taskset;
+# pairs alternate between the CPUs and which engine goes first), and the pair
+# with the median djinn/V8 ratio is reported. On this shared machine one CPU
+# can run a kernel ~1.5x slower than the other for minutes (another tenant on
+# its physical core), and a process mostly stays on one CPU: unpaired, a
+# kernel's ratio depended on where each engine's process happened to land
+# (interp 0.97 or 1.52). Run 1 includes the JIT
 # warm-up (RyuJIT compiling the guest's functions; V8's Liftoff/TurboFan
 # tier-up); runs 2..R are the steady state. Native has no startup to speak of
 # (~1 ms), so its whole-process time is its steady state.
@@ -29,7 +33,7 @@
 #   --quick     small arguments (a smoke test of the script, seconds not minutes)
 #   --runs N    timed runs per command (default 3; startup uses 4x as many)
 #   --repeat R  in-process runs per engine for the steady state (default 3, min 2)
-#   --procs P   processes per engine for the steady state, median reported (default 3)
+#   --procs P   pairs of processes (V8, djinn) for the steady state (default 5)
 #   --no-djinn  skip building and running djinn
 #   --summary FILE  append the goal rows (target, measure, value, goal, met;
 #               tab-separated) to FILE, for bench/run.sh
@@ -43,7 +47,7 @@ cd "$(dirname "$0")/../.."
 quick=0
 runs=3
 repeat=3
-procs=3
+procs=5
 summary=
 with_djinn=1
 kernels=()
@@ -175,39 +179,70 @@ validate() {
   fi
 }
 
-# inprocess ENGINE KERNEL ARGS...: compiles once and runs $repeat times in one
-# process; appends "kernel engine compile_ms first_wall first_cpu steady_wall
-# steady_cpu" (ms; steady = mean of runs 2..R) to $inproc_raw, or "failed".
+# inprocess PAIR CPU ENGINE KERNEL ARGS...: compiles once and runs $repeat
+# times in one process, pinned to CPU (when taskset is there); appends "kernel
+# engine compile_ms first_wall first_cpu steady_wall steady_cpu pair" (ms;
+# steady = mean of runs 2..R) to $inproc_raw, or "kernel engine failed pair".
 inprocess() {
-  local engine=$1 kernel=$2 rc=0
-  shift 2
-  local cmd
+  local pair=$1 cpu=$2 engine=$3 kernel=$4 rc=0
+  shift 4
+  local cmd=()
+  [ "$have_taskset" -eq 1 ] && cmd=(taskset -c "$cpu")
   case "$engine" in
-    v8) cmd=(node bench/node-wasi-run.mjs --repeat "$repeat" "examples/wasm/$kernel.wasm" "$@") ;;
-    djinn) cmd=("$HARNESS" run "examples/wasm/$kernel.wasm" --repeat "$repeat" -- "$@") ;;
+    v8) cmd+=(node bench/node-wasi-run.mjs --repeat "$repeat" "examples/wasm/$kernel.wasm" "$@") ;;
+    djinn) cmd+=("$HARNESS" run "examples/wasm/$kernel.wasm" --repeat "$repeat" -- "$@") ;;
   esac
   timeout "$timeout_s" "${cmd[@]}" >"$out/$kernel.$engine.inproc.out" 2>"$out/$kernel.$engine.inproc.err" </dev/null || rc=$?
   if [ "$rc" -ne 0 ] || ! cmp -s "$out/$kernel.native.out" "$out/$kernel.$engine.inproc.out"; then
-    printf '%s\t%s\tfailed\n' "$kernel" "$engine" >>"$inproc_raw"
+    printf '%s\t%s\tfailed\t%s\n' "$kernel" "$engine" "$pair" >>"$inproc_raw"
     return
   fi
-  grep -E '^(node|djinn)-bench ' "$out/$kernel.$engine.inproc.err" | tail -1 | awk -v k="$kernel" -v e="$engine" '{
+  grep -E '^(node|djinn)-bench ' "$out/$kernel.$engine.inproc.err" | tail -1 | awk -v k="$kernel" -v e="$engine" -v p="$pair" '{
     for (i = 2; i <= NF; i++) { split($i, kv, "="); f[kv[1]] = kv[2] }
     nw = split(f["run_ms"], w, ","); split(f["cpu_ms"], c, ",")
     sw = 0; sc = 0; for (i = 2; i <= nw; i++) { sw += w[i]; sc += c[i] }
-    printf "%s\t%s\t%s\t%s\t%s\t%.1f\t%.1f\n", k, e, f["compile_ms"], w[1], c[1], sw / (nw - 1), sc / (nw - 1) }' >>"$inproc_raw"
+    printf "%s\t%s\t%s\t%s\t%s\t%.1f\t%.1f\t%s\n", k, e, f["compile_ms"], w[1], c[1], sw / (nw - 1), sc / (nw - 1), p }' >>"$inproc_raw"
 }
 
-# median_processes: one line per kernel and engine in $inproc, from $inproc_raw:
-# the process with the median steady CPU time ("failed" if any process failed).
-median_processes() {
-  sort -t$'\t' -k1,1 -k2,2 -k7,7g "$inproc_raw" | awk -F'\t' '
-    { key = $1 "\t" $2; if (!(key in n)) order[++keys] = key; n[key]++; line[key, n[key]] = $0; if ($3 == "failed") bad[key] = 1 }
-    END { for (i = 1; i <= keys; i++) { k = order[i]; if (k in bad) print k "\tfailed"; else print line[k, int((n[k] + 1) / 2)] } }' >"$inproc"
+# median_pairs: one line per kernel and engine in $inproc, from $inproc_raw
+# ("failed" if any process of that engine failed). With both engines: the two
+# processes of the pair whose djinn/V8 steady CPU ratio is the median of the
+# pairs. With one engine: its process with the median steady CPU time.
+median_pairs() {
+  awk -F'\t' '
+    function sortidx(a, n,   i, j, t) { for (i = 2; i <= n; i++) for (j = i; j > 1 && a[j - 1, "v"] > a[j, "v"]; j--) {
+        t = a[j, "v"]; a[j, "v"] = a[j - 1, "v"]; a[j - 1, "v"] = t; t = a[j, "p"]; a[j, "p"] = a[j - 1, "p"]; a[j - 1, "p"] = t } }
+    { if (!($1 in seenk)) { seenk[$1] = 1; ko[++nk] = $1 }
+      key = $1 SUBSEP $2; eng[key] = 1
+      if ($3 == "failed") { bad[key] = 1; next }
+      line[key, $8] = $0; steady[key, $8] = $7; pairs[key, ++np[key]] = $8 }
+    END {
+      for (i = 1; i <= nk; i++) {
+        k = ko[i]; v = k SUBSEP "v8"; d = k SUBSEP "djinn"
+        if ((v in eng) && (d in eng) && !(v in bad) && !(d in bad)) {
+          n = 0; delete r
+          for (j = 1; j <= np[d]; j++) { p = pairs[d, j]; if ((v, p) in steady && steady[v, p] > 0) { n++; r[n, "v"] = steady[d, p] / steady[v, p]; r[n, "p"] = p } }
+          if (n > 0) { sortidx(r, n); p = r[int((n + 1) / 2), "p"]; print line[v, p]; print line[d, p]; continue }
+        }
+        for (e = 1; e <= 2; e++) {
+          key = k SUBSEP (e == 1 ? "v8" : "djinn"); if (!(key in eng)) continue
+          if (key in bad) { print k "\t" (e == 1 ? "v8" : "djinn") "\tfailed"; continue }
+          n = 0; delete r
+          for (j = 1; j <= np[key]; j++) { n++; r[n, "v"] = steady[key, pairs[key, j]]; r[n, "p"] = pairs[key, j] }
+          sortidx(r, n); print line[key, r[int((n + 1) / 2), "p"]]
+        }
+      }
+    }' "$inproc_raw" >"$inproc"
 }
 
 # ---- kernels --------------------------------------------------------------------
 [ "$repeat" -ge 2 ] || repeat=2
+[ "$procs" -ge 1 ] || procs=1
+have_taskset=0
+command -v taskset >/dev/null 2>&1 && have_taskset=1
+ncpu=$(nproc 2>/dev/null || echo 1)
+pin_note="not pinned: no taskset"
+[ "$have_taskset" -eq 1 ] && pin_note="taskset, alternating over $ncpu CPUs"
 results=$out/results.tsv
 inproc=$out/inprocess.tsv
 inproc_raw=$out/inprocess-all.tsv
@@ -239,11 +274,14 @@ for kernel in "${kernels[@]}"; do
     fi
   done
   for ((p = 1; p <= procs; p++)); do
-    for engine in v8 djinn; do
+    cpu=$(((p - 1) % ncpu))
+    order=(v8 djinn)
+    [ $((p % 2)) -eq 0 ] && order=(djinn v8)
+    for engine in "${order[@]}"; do
       [ "$engine" = djinn ] && [ "$djinn_ok" -eq 0 ] && continue
       [ "$(awk -F'\t' -v k="$kernel" -v e="$engine" '$1 == k && $2 == e { print ($3 ~ /^[0-9.]+$/) }' "$results")" = 1 ] || continue
-      log "$kernel/$engine: in-process, $repeat runs (process $p of $procs)"
-      inprocess "$engine" "$kernel" "${args[@]}"
+      log "$kernel/$engine: in-process, $repeat runs (pair $p of $procs, CPU $cpu)"
+      inprocess "$p" "$cpu" "$engine" "$kernel" "${args[@]}"
     done
   done
   if [ "$djinn_ok" -eq 0 ]; then
@@ -255,7 +293,7 @@ for kernel in "${kernels[@]}"; do
   fi
 done
 
-median_processes
+median_pairs
 
 # ---- startup ---------------------------------------------------------------------
 startup=$out/startup.tsv
@@ -339,6 +377,21 @@ steady_table() {
     }' "$results" "$inproc"
 }
 
+# pair_ratios: every pair's djinn/V8 steady CPU ratio per kernel, sorted, so the spread is in the report.
+pair_ratios() {
+  awk -F'\t' '$3 != "failed" { st[$1, $2, $8] = $7; if (!($1 in seen)) { seen[$1] = 1; ko[++n] = $1 } }
+    END {
+      printf "Each pair'"'"'s djinn/V8 ratio, sorted (the median is the one above):"
+      for (i = 1; i <= n; i++) {
+        k = ko[i]; m = 0; delete r
+        for (p = 1; p <= 1000; p++) if (((k, "v8", p) in st) && ((k, "djinn", p) in st) && st[k, "v8", p] > 0) r[++m] = st[k, "djinn", p] / st[k, "v8", p]
+        if (!m) continue
+        for (a = 2; a <= m; a++) for (b = a; b > 1 && r[b - 1] > r[b]; b--) { t = r[b]; r[b] = r[b - 1]; r[b - 1] = t }
+        printf "%s %s", (i > 1 ? ";" : ""), k; for (a = 1; a <= m; a++) printf " %.2f", r[a]
+      }
+      print "." }' "$inproc_raw"
+}
+
 # warmup_table: module compile, run 1 and the steady state per engine (ms, wall-clock and CPU).
 warmup_table() {
   echo "| kernel | V8 compile | V8 run 1 | V8 steady | V8 run 1 − steady (CPU) | djinn compile (IL emit) | djinn run 1 | djinn steady | djinn run 1 − steady (CPU) |"
@@ -391,10 +444,13 @@ cpu=$(grep -m1 'model name' /proc/cpuinfo | sed 's/.*: //' || echo unknown)
   echo
   echo "V8 and djinn: mean CPU time (user + system, all threads) of in-process runs 2..$repeat, each in a"
   echo "fresh instance of the module compiled once (process startup, module compilation and the"
-  echo "first run's JIT warm-up excluded); of $procs such processes per engine, the one with the"
-  echo "median steady state. Native: the whole-process CPU time above."
+  echo "first run's JIT warm-up excluded). $procs pairs of such processes, V8 and djinn back to back"
+  echo "on the same CPU ($pin_note); the pair with the median"
+  echo "djinn/V8 ratio. Native: the whole-process CPU time above."
   echo
   steady_table
+  echo
+  pair_ratios
   echo
   echo "### JIT warm-up: first run vs steady state (in-process, wall / CPU)"
   echo
