@@ -81,7 +81,7 @@ internal sealed partial class FunctionCompiler
             }
         }
         _spilled = SpilledLocals.Choose(body.Code, _localTypes);
-        _loopsCheckedByCalls = CallingLoops.Find(body.Code, _module.ImportedFunctionCount);
+        _loopsCheckedByCalls = CallingLoops.Find(body.Code, m.ChecksOnEntry);
         _fuel = m.Config.ConsumeFuel ? FuelCosts(body.Code) : null;
         // A v128 takes 16 bytes: count it as two 8-byte locals.
         FrameBytes = EstimateFrameBytes(total + _localTypes.Count(t => t == ValueKind.V128), body.Code.Length);
@@ -283,6 +283,21 @@ internal sealed partial class FunctionCompiler
 
     private void EmitPrologue(long entryFuel)
     {
+        if (_m.ChecksOnEntry[_functionIndex]) EmitStackCheck();
+        EmitSpilledLocalsInMemory();
+        EmitLocalsZeroing();
+
+        if (UsesMemory())
+        {
+            _memory = _il.DeclareLocal(typeof(nint));
+            _memoryLength = _il.DeclareLocal(typeof(long));
+            ReloadMemory();
+        }
+        EmitCheckpoint(entryFuel, checkInterrupt: false);
+    }
+
+    private void EmitStackCheck()
+    {
         // The stack check: the address of a local (the top of the native stack) against the floor set when the
         // host entered guest code (GuestCall.Run). One load and one compare; nothing to undo on return. It is also
         // the entry's deadline check: an interrupt lifts every instance's floor out of reach (see
@@ -300,23 +315,13 @@ internal sealed partial class FunctionCompiler
         LoadState();
         _m.EmitCall(_il, Ops.Get(nameof(RuntimeOps.StackFloorReached)));
         _il.MarkLabel(aboveFloor);
-        EmitSpilledLocalsInMemory();
-        EmitLocalsZeroing();
-
-        if (UsesMemory())
-        {
-            _memory = _il.DeclareLocal(typeof(nint));
-            _memoryLength = _il.DeclareLocal(typeof(long));
-            ReloadMemory();
-        }
-        EmitCheckpoint(entryFuel, checkInterrupt: false);
     }
 
     /// <summary>
-    /// Fuel and deadline check, at function entry (fuel only: the stack check sees interrupts there) and loop
-    /// headers. The budget is loaded from the instance state where it is needed (fuel) rather than held in a local
-    /// for the whole function: a register less in every loop. The interrupt flag is read from the state itself
-    /// (<see cref="InstanceContext.Interrupt"/>).
+    /// Fuel and deadline check, at function entry (fuel only: the stack check sees interrupts there, and a leaf's run
+    /// without loops is bounded) and loop headers. The budget is loaded from the instance state where it is needed
+    /// (fuel) rather than held in a local for the whole function: a register less in every loop. The interrupt flag
+    /// is read from the state itself (<see cref="InstanceContext.Interrupt"/>).
     /// </summary>
     private void EmitCheckpoint(long fuel, bool checkInterrupt = true)
     {

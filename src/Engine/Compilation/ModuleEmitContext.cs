@@ -19,6 +19,7 @@ internal sealed class ModuleEmitContext
         TableFields = new FieldBuilder[module.TotalTableCount];
         ImportFields = new FieldBuilder[module.ImportedFunctionCount];
         Methods = new MethodBuilder[module.Bodies.Count];
+        ChecksOnEntry = EntryChecks.Find(module);
     }
 
     public ModuleDefinition Module { get; }
@@ -31,6 +32,8 @@ internal sealed class ModuleEmitContext
     public FieldBuilder[] ImportFields { get; }
     /// <summary>The static method of each defined function: (params..., state, out extra results...) → first result.</summary>
     public MethodBuilder[] Methods { get; }
+    /// <summary>Per function index: whether the function checks the stack (and sees interrupts) on entry (see <see cref="EntryChecks"/>).</summary>
+    public bool[] ChecksOnEntry { get; }
 
     public static readonly FieldInfo GlobalBits = typeof(Global).GetField(nameof(Global.Bits), AnyInstance)!;
     public static readonly FieldInfo MemoryBase = typeof(Memory).GetField(nameof(Memory.Base), AnyInstance)!;
