@@ -48,12 +48,17 @@ internal static class DeadlineWatchdog
         return deadline;
     }
 
-    /// <summary>Removes a deadline that has not fired; one that has fired is already gone.</summary>
-    public static void Disarm(Deadline deadline)
+    /// <summary>
+    /// Removes a deadline that has not fired; one that has fired is already gone. Returns true when it had fired
+    /// (interrupted its budget). No deadline fires after this returns.
+    /// </summary>
+    public static bool Disarm(Deadline deadline)
     {
         lock (s_gate)
         {
-            if (deadline.Slot >= 0) RemoveAt(deadline.Slot);
+            if (deadline.Slot < 0) return true;
+            RemoveAt(deadline.Slot);
+            return false;
         }
     }
 

@@ -1,9 +1,12 @@
 using Djinn.Cli.Wast;
 using Djinn.Engine.Runtime;
+using Djinn.Engine.Tests.Sandbox;
 using Xunit;
 
 namespace Djinn.Engine.Tests.Wast;
 
+// In the collection that runs alone: one test counts the process-wide armed deadlines.
+[Collection(nameof(ThreadPoolStarvation))]
 public sealed class CommandWatchdogTests
 {
     [Fact]
@@ -45,5 +48,18 @@ public sealed class CommandWatchdogTests
         watchdog.Start();
 
         Assert.Equal(1, budget.Interrupt);
+    }
+
+    [Fact]
+    public void A_disposed_watchdog_leaves_no_deadline_armed()
+    {
+        var budget = new ExecutionBudget();
+        int armedBefore = DeadlineWatchdog.ArmedCount;
+        var watchdog = new CommandWatchdog(budget, TimeSpan.FromSeconds(30));
+
+        watchdog.Start();
+        watchdog.Dispose();
+
+        Assert.Equal(armedBefore, DeadlineWatchdog.ArmedCount);
     }
 }
