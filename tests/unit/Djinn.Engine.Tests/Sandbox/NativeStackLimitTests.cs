@@ -99,6 +99,37 @@ public sealed class NativeStackLimitTests
         Assert.True((int)instance.GetGlobal("depth")!.Value! >= 1);
     }
 
+    [Fact]
+    public void A_leaf_with_a_huge_frame_called_at_every_level_of_a_deep_recursion_traps_instead_of_overflowing()
+    {
+        // The leaf makes no calls, so it does not check the stack itself (EntryChecks): its caller's check and the
+        // room the floor keeps for two of the largest frames must cover its frame of about 320 KiB.
+        // Every local is written and read again, so the frame is really that large.
+        const int count = 40_000;
+        var locals = string.Join(' ', Enumerable.Repeat("i64", count));
+        var writes = string.Concat(Enumerable.Range(1, count).Select(i => $"(local.set {i} (i64.xor (local.get {i - 1}) (i64.const {i})))"));
+        var sum = string.Concat(Enumerable.Range(1, count).Select(i => $"(local.get {i}) i64.add "));
+        var text = $$"""
+            (module
+              (global $depth (export "depth") (mut i32) (i32.const 0))
+              (func $fat (param i64) (result i64) (local {{locals}})
+                {{writes}}
+                (local.get 0) {{sum}})
+              (func $down (export "down")
+                (global.set $depth (i32.add (global.get $depth) (i32.const 1)))
+                (drop (call $fat (i64.const 7)))
+                (call $down)))
+            """;
+        var (instance, _) = Instantiate(new Config { MaxStackBytes = 4 * 1024 * 1024 }, text);
+        Exception? caught = null;
+        var thread = new Thread(() => caught = Record(() => instance.GetFunction("down")!.Invoke()), 4 * 1024 * 1024);
+        thread.Start();
+        thread.Join();
+
+        Assert.Equal(TrapCode.CallStackExhausted, Assert.IsType<TrapException>(caught).Code);
+        Assert.True((int)instance.GetGlobal("depth")!.Value! > 100);
+    }
+
     private static Exception? Record(Action action)
     {
         try
