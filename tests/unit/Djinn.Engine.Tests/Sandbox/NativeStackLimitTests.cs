@@ -89,14 +89,10 @@ public sealed class NativeStackLimitTests
                 (global.set $depth (i32.add (global.get $depth) (i32.const 1)))
                 (call $fat)))
             """;
-        var (instance, _) = Instantiate(new Config { MaxStackBytes = 4 * 1024 * 1024 }, text);
-        Exception? caught = null;
-        var thread = new Thread(() => caught = Record(() => instance.GetFunction("down")!.Invoke()), 4 * 1024 * 1024);
-        thread.Start();
-        thread.Join();
+        var (caught, depth) = CallDownOnItsOwnThread(text);
 
         Assert.Equal(TrapCode.CallStackExhausted, Assert.IsType<TrapException>(caught).Code);
-        Assert.True((int)instance.GetGlobal("depth")!.Value! >= 1);
+        Assert.True(depth >= 1);
     }
 
     [Fact]
@@ -120,14 +116,21 @@ public sealed class NativeStackLimitTests
                 (drop (call $fat (i64.const 7)))
                 (call $down)))
             """;
+        var (caught, depth) = CallDownOnItsOwnThread(text);
+
+        Assert.Equal(TrapCode.CallStackExhausted, Assert.IsType<TrapException>(caught).Code);
+        Assert.True(depth > 100);
+    }
+
+    /// <summary>Calls <c>down</c> on a thread of 4 MiB, with a 4 MiB limit: what it threw, and the depth it reached.</summary>
+    private static (Exception? Caught, int Depth) CallDownOnItsOwnThread(string text)
+    {
         var (instance, _) = Instantiate(new Config { MaxStackBytes = 4 * 1024 * 1024 }, text);
         Exception? caught = null;
         var thread = new Thread(() => caught = Record(() => instance.GetFunction("down")!.Invoke()), 4 * 1024 * 1024);
         thread.Start();
         thread.Join();
-
-        Assert.Equal(TrapCode.CallStackExhausted, Assert.IsType<TrapException>(caught).Code);
-        Assert.True((int)instance.GetGlobal("depth")!.Value! > 100);
+        return (caught, (int)instance.GetGlobal("depth")!.Value!);
     }
 
     private static Exception? Record(Action action)
