@@ -7,7 +7,8 @@ namespace Djinn.Engine.Compilation;
 /// module: that function's entry compares the stack against the floor, and an interrupt lifts the floor out of reach
 /// (<see cref="Runtime.ExecutionBudget.RaiseInterrupt"/>), so the call traps as soon as the header's check would
 /// have. An iteration is sure to make the call when a direct call to a function that makes that check (not an
-/// import: host functions do no such check; not a leaf, see <see cref="EntryChecks"/>) stands in the loop's own body, outside any nested block, before any branch at all.
+/// import: host functions do no such check; not a leaf, see <see cref="EntryChecks"/>) stands in the loop's own
+/// body, outside any nested block, before any branch at all.
 /// Fuel, when metered, is still charged at the header.
 /// </summary>
 internal static class CallingLoops
