@@ -89,8 +89,8 @@ internal static class GuestCall
 
     /// <summary>
     /// Calls guest code. The outermost call on a store sets the native stack floor (<see cref="NativeStack.FloorFor"/>)
-    /// that every compiled function but a leaf checks on entry (see <c>EntryChecks</c>); a call back into the guest from a host function keeps it, raised
-    /// by <see cref="HostFrameBytes"/> until it returns.
+    /// that every compiled function but a leaf checks on entry (see <c>EntryChecks</c>); a call back into the guest
+    /// from a host function keeps it, raised by <see cref="HostFrameBytes"/> until it returns.
     /// </summary>
     public static object? Run(ExecutionBudget? budget, Func<object?> call)
     {

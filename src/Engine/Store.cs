@@ -65,12 +65,16 @@ public sealed class Store : IDisposable
         _deadline = DeadlineWatchdog.Arm(Budget, timeout);
     }
 
-    /// <summary>Cancels the deadline and clears any pending interrupt, so guest code may run again.</summary>
-    public void CancelDeadline()
+    /// <summary>
+    /// Cancels the deadline and clears any pending interrupt, so guest code may run again. Returns true when the
+    /// deadline had passed (it interrupted the guest).
+    /// </summary>
+    public bool CancelDeadline()
     {
-        if (_deadline is not null) DeadlineWatchdog.Disarm(_deadline);
+        bool fired = _deadline is not null && DeadlineWatchdog.Disarm(_deadline);
         _deadline = null;
         Budget.ClearInterrupt();
+        return fired;
     }
 
     /// <summary>Asks running guest code to stop at its next check, with <see cref="TrapCode.Timeout"/>.</summary>

@@ -39,7 +39,7 @@ internal sealed class WastScript
         _fileName = Path.GetFileName(path);
         _engine = new Engine.Engine(config ?? new Config());
         _store = new Store(_engine);
-        _watchdog = new CommandWatchdog(_store.Budget, CommandTimeout);
+        _watchdog = new CommandWatchdog(_store, CommandTimeout);
     }
 
     /// <summary>The store every module of the script is instantiated in.</summary>

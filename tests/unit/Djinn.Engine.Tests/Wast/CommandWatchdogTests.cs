@@ -12,8 +12,9 @@ public sealed class CommandWatchdogTests
     [Fact]
     public void A_command_that_outlasts_the_limit_is_interrupted_and_reported()
     {
-        var budget = new ExecutionBudget();
-        using var watchdog = new CommandWatchdog(budget, TimeSpan.FromMilliseconds(50));
+        using var store = new Store(new Engine());
+        var budget = store.Budget;
+        using var watchdog = new CommandWatchdog(store, TimeSpan.FromMilliseconds(50));
 
         watchdog.Start();
         var deadline = DateTime.UtcNow.AddSeconds(10);
@@ -27,8 +28,9 @@ public sealed class CommandWatchdogTests
     [Fact]
     public void A_quick_command_is_not_interrupted()
     {
-        var budget = new ExecutionBudget();
-        using var watchdog = new CommandWatchdog(budget, TimeSpan.FromSeconds(30));
+        using var store = new Store(new Engine());
+        var budget = store.Budget;
+        using var watchdog = new CommandWatchdog(store, TimeSpan.FromSeconds(30));
 
         watchdog.Start();
 
@@ -39,8 +41,9 @@ public sealed class CommandWatchdogTests
     [Fact]
     public void An_abandoned_script_stays_interrupted()
     {
-        var budget = new ExecutionBudget();
-        using var watchdog = new CommandWatchdog(budget, TimeSpan.FromSeconds(30));
+        using var store = new Store(new Engine());
+        var budget = store.Budget;
+        using var watchdog = new CommandWatchdog(store, TimeSpan.FromSeconds(30));
 
         watchdog.Start();
         watchdog.Abandon();
@@ -53,9 +56,10 @@ public sealed class CommandWatchdogTests
     [Fact]
     public void A_disposed_watchdog_leaves_no_deadline_armed()
     {
-        var budget = new ExecutionBudget();
+        using var store = new Store(new Engine());
+        var budget = store.Budget;
         int armedBefore = DeadlineWatchdog.ArmedCount;
-        var watchdog = new CommandWatchdog(budget, TimeSpan.FromSeconds(30));
+        var watchdog = new CommandWatchdog(store, TimeSpan.FromSeconds(30));
 
         watchdog.Start();
         watchdog.Dispose();
