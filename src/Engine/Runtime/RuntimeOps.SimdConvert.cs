@@ -15,7 +15,7 @@ internal static partial class RuntimeOps
     private const float TwoPow32F = 4294967296f;
 
     /// <summary>i32x4.trunc_sat_f32x4_s: NaN → 0, below range → int.MinValue, above → int.MaxValue.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(Inlined)]
     public static V I32x4TruncSatF32x4S(V a)
     {
         var x = F32(a);
@@ -27,7 +27,7 @@ internal static partial class RuntimeOps
     }
 
     /// <summary>i32x4.trunc_sat_f32x4_u: NaN and negatives → 0, above range → uint.MaxValue; lanes ≥ 2^31 convert after subtracting 2^31.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(Inlined)]
     public static V I32x4TruncSatF32x4U(V a)
     {
         var x = F32(a);
@@ -40,11 +40,11 @@ internal static partial class RuntimeOps
         return (r | tooBig.AsUInt32()).AsByte();
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(Inlined)]
     public static V F32x4ConvertI32x4S(V a) => Vector128.ConvertToSingle(a.AsInt32()).AsByte();
 
     /// <summary>f32x4.convert_i32x4_u with one rounding: the high 16 bits (exact, scaled exactly) plus the low 16 bits (exact).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(Inlined)]
     public static V F32x4ConvertI32x4U(V a)
     {
         var u = a.AsInt32();
@@ -53,28 +53,28 @@ internal static partial class RuntimeOps
         return (high + low).AsByte();
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(Inlined)]
     public static V I32x4TruncSatF64x2SZero(V a)
     {
         var x = F64(a);
         return Vector128.Create(TruncSatF64S32(x.GetElement(0)), TruncSatF64S32(x.GetElement(1)), 0, 0).AsByte();
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(Inlined)]
     public static V I32x4TruncSatF64x2UZero(V a)
     {
         var x = F64(a);
         return Vector128.Create(TruncSatF64U32(x.GetElement(0)), TruncSatF64U32(x.GetElement(1)), 0, 0).AsByte();
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(Inlined)]
     public static V F64x2ConvertLowI32x4S(V a)
     {
         var x = a.AsInt32();
         return Vector128.Create((double)x.GetElement(0), x.GetElement(1)).AsByte();
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(Inlined)]
     public static V F64x2ConvertLowI32x4U(V a)
     {
         var x = a.AsUInt32();
@@ -82,14 +82,14 @@ internal static partial class RuntimeOps
     }
 
     /// <summary>f32x4.demote_f64x2_zero: the two lanes rounded to f32 (NaNs stay NaN and quiet), upper lanes zero.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(Inlined)]
     public static V F32x4DemoteF64x2Zero(V a)
     {
         var x = F64(a);
         return Vector128.Create((float)x.GetElement(0), (float)x.GetElement(1), 0f, 0f).AsByte();
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(Inlined)]
     public static V F64x2PromoteLowF32x4(V a)
     {
         var x = F32(a);

@@ -13,10 +13,10 @@ internal static partial class RuntimeOps
 {
     // ---- globals and the host boundary ----
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(Inlined)]
     public static V GlobalGetV128(Global g) => Vector128.Create(g.Bits, g.HighBits).AsByte();
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(Inlined)]
     public static void GlobalSetV128(V v, Global g)
     {
         var halves = v.AsUInt64();
@@ -25,8 +25,8 @@ internal static partial class RuntimeOps
     }
 
     /// <summary>The compiled-code form of a public <see cref="V128"/>.</summary>
-    public static V ToVector(V128 value) => Vector128.Create(value.Low, value.High).AsByte();
+    [MethodImpl(Optimized)] public static V ToVector(V128 value) => Vector128.Create(value.Low, value.High).AsByte();
 
     /// <summary>The public form of a compiled-code v128.</summary>
-    public static V128 FromVector(V value) => new(value.AsUInt64().GetElement(0), value.AsUInt64().GetElement(1));
+    [MethodImpl(Optimized)] public static V128 FromVector(V value) => new(value.AsUInt64().GetElement(0), value.AsUInt64().GetElement(1));
 }

@@ -6,7 +6,7 @@ namespace Djinn.Engine.Runtime;
 internal static partial class RuntimeOps
 {
     /// <summary>Resolves a call_indirect target, trapping on out-of-bounds, null or a signature mismatch.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(Inlined)]
     public static Delegate IndirectTarget(int index, Table table, int typeId)
     {
         var elements = table.Elements;
@@ -16,6 +16,7 @@ internal static partial class RuntimeOps
         return function.Invoker;
     }
 
+    [MethodImpl(Optimized)]
     public static object? TableGet(int index, Table table)
     {
         var elements = table.Elements;
@@ -23,6 +24,7 @@ internal static partial class RuntimeOps
         return elements[index];
     }
 
+    [MethodImpl(Optimized)]
     public static void TableSet(int index, object? value, Table table)
     {
         var elements = table.Elements;
@@ -30,10 +32,11 @@ internal static partial class RuntimeOps
         elements[index] = value;
     }
 
-    public static int TableSize(Table table) => table.Elements.Length;
+    [MethodImpl(Optimized)] public static int TableSize(Table table) => table.Elements.Length;
 
-    public static int TableGrow(object? init, int delta, Table table) => table.Grow((uint)delta, init);
+    [MethodImpl(Optimized)] public static int TableGrow(object? init, int delta, Table table) => table.Grow((uint)delta, init);
 
+    [MethodImpl(Optimized)]
     public static void TableFill(int start, object? value, int count, Table table)
     {
         var elements = table.Elements;
@@ -41,6 +44,7 @@ internal static partial class RuntimeOps
         Array.Fill(elements, value, start, count);
     }
 
+    [MethodImpl(Optimized)]
     public static void TableCopy(int dest, int src, int count, Table destTable, Table srcTable)
     {
         var d = destTable.Elements;
@@ -49,6 +53,7 @@ internal static partial class RuntimeOps
         Array.Copy(s, src, d, dest, count);
     }
 
+    [MethodImpl(Optimized)]
     public static void TableInit(int dest, int src, int count, Table table, InstanceContext ctx, int segment)
     {
         var d = table.Elements;
@@ -57,14 +62,14 @@ internal static partial class RuntimeOps
         Array.Copy(s, src, d, dest, count);
     }
 
-    public static void ElemDrop(InstanceContext ctx, int segment) => ctx.ElementSegments[segment] = Array.Empty<object?>();
+    [MethodImpl(Optimized)] public static void ElemDrop(InstanceContext ctx, int segment) => ctx.ElementSegments[segment] = Array.Empty<object?>();
 
-    public static object RefFunc(InstanceContext ctx, int index) => ctx.GetFunction(index);
+    [MethodImpl(Optimized)] public static object RefFunc(InstanceContext ctx, int index) => ctx.GetFunction(index);
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static float GlobalGetF32(Global g) => BitConverter.Int32BitsToSingle((int)g.Bits);
-    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static double GlobalGetF64(Global g) => BitConverter.Int64BitsToDouble((long)g.Bits);
-    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static object? GlobalGetRef(Global g) => g.Ref;
-    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static void GlobalSetF32(float v, Global g) => g.Bits = (uint)BitConverter.SingleToInt32Bits(v);
-    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static void GlobalSetF64(double v, Global g) => g.Bits = (ulong)BitConverter.DoubleToInt64Bits(v);
-    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static void GlobalSetRef(object? v, Global g) => g.Ref = v;
+    [MethodImpl(Inlined)] public static float GlobalGetF32(Global g) => BitConverter.Int32BitsToSingle((int)g.Bits);
+    [MethodImpl(Inlined)] public static double GlobalGetF64(Global g) => BitConverter.Int64BitsToDouble((long)g.Bits);
+    [MethodImpl(Inlined)] public static object? GlobalGetRef(Global g) => g.Ref;
+    [MethodImpl(Inlined)] public static void GlobalSetF32(float v, Global g) => g.Bits = (uint)BitConverter.SingleToInt32Bits(v);
+    [MethodImpl(Inlined)] public static void GlobalSetF64(double v, Global g) => g.Bits = (ulong)BitConverter.DoubleToInt64Bits(v);
+    [MethodImpl(Inlined)] public static void GlobalSetRef(object? v, Global g) => g.Ref = v;
 }

@@ -5,28 +5,46 @@ using System.Runtime.InteropServices;
 namespace Djinn.Engine.Runtime;
 
 /// <summary>
-/// Operations that compiled code calls. Small ones are inlined by the JIT. Every memory access checks
+/// Operations that compiled code calls. Small ones are inlined by the JIT; the rest are compiled optimized on first call. Every memory access checks
 /// its bounds against the memory's current size before touching it
 /// (https://webassembly.github.io/spec/core/exec/instructions.html#memory-instructions).
 /// </summary>
 internal static partial class RuntimeOps
 {
-    public static int MemorySize(Memory memory) => (int)memory.Pages;
+    // Every helper here is compiled fully optimized on its first call. Guest code is itself compiled optimized and
+    // never tiered, and a helper it calls out of line (a division or a float truncation in a function too large for
+    // RyuJIT to inline into, a bulk memory operation) would otherwise run as tier-0 code, then as instrumented code,
+    // for as long as tiering takes to promote it: strfmt's TruncF64U32 still ran at tier 0 in its third run.
+    // RuntimeOpsCompilationTests checks that no helper goes without one of these.
 
-    public static int MemoryGrow(int delta, Memory memory) => memory.Grow((uint)delta);
+    /// <summary>A helper RyuJIT may inline; where it does not, it is compiled optimized at once.</summary>
+    internal const MethodImplOptions Inlined = MethodImplOptions.AggressiveInlining | MethodImplOptions.AggressiveOptimization;
+
+    /// <summary>A helper kept out of line on purpose, compiled optimized at once.</summary>
+    internal const MethodImplOptions OutOfLine = MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization;
+
+    /// <summary>A helper compiled optimized at once, left to RyuJIT's own inlining heuristics.</summary>
+    internal const MethodImplOptions Optimized = MethodImplOptions.AggressiveOptimization;
+
+    [MethodImpl(Optimized)] public static int MemorySize(Memory memory) => (int)memory.Pages;
+
+    [MethodImpl(Optimized)] public static int MemoryGrow(int delta, Memory memory) => memory.Grow((uint)delta);
 
     // dest, src and count are u32: widened to long, a count of 2^31 or more becomes a negative length, which
     // Memory.GetSpan rejects like any range past the memory's end (a memory is under 2 GiB).
 
+    [MethodImpl(Optimized)]
     public static void MemoryFill(int dest, int value, int count, Memory memory) =>
         memory.GetSpan((uint)dest, count).Fill((byte)value);
 
+    [MethodImpl(Optimized)]
     public static void MemoryCopy(int dest, int src, int count, Memory memory)
     {
         var target = memory.GetSpan((uint)dest, count);
         memory.GetSpan((uint)src, count).CopyTo(target);
     }
 
+    [MethodImpl(Optimized)]
     public static void MemoryInit(int dest, int src, int count, Memory memory, InstanceContext ctx, int segment)
     {
         var data = ctx.DataSegments[segment];
@@ -35,21 +53,23 @@ internal static partial class RuntimeOps
         data.AsSpan(src, count).CopyTo(target);
     }
 
-    public static void DataDrop(InstanceContext ctx, int segment) => ctx.DataSegments[segment] = Array.Empty<byte>();
+    [MethodImpl(Optimized)] public static void DataDrop(InstanceContext ctx, int segment) => ctx.DataSegments[segment] = Array.Empty<byte>();
 
     // ---- traps ----
 
     // Throw helpers are left inlinable: RyuJIT sees they never return and moves the trap path out of the hot code.
     [DoesNotReturn]
+    [MethodImpl(Optimized)]
     public static void ThrowMemoryOutOfBounds() => throw new TrapException(TrapCode.MemoryOutOfBounds);
 
     [DoesNotReturn]
+    [MethodImpl(Optimized)]
     public static void ThrowTableOutOfBounds() => throw new TrapException(TrapCode.TableOutOfBounds);
 
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    [MethodImpl(OutOfLine)]
     public static Exception Trap(TrapCode code) => new TrapException(code);
 
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    [MethodImpl(OutOfLine)]
     public static Exception Unreachable() => new TrapException(TrapCode.Unreachable);
 
     /// <summary>
@@ -57,7 +77,7 @@ internal static partial class RuntimeOps
     /// code throws the result (IL <c>throw</c>), so RyuJIT knows the path never returns and keeps the loop's values
     /// in registers instead of saving them around a call that could come back.
     /// </summary>
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    [MethodImpl(OutOfLine)]
     public static Exception BudgetExhausted(ExecutionBudget budget)
     {
         if (budget.Interrupt == 0 && budget.Fuel < 0)
@@ -75,7 +95,7 @@ internal static partial class RuntimeOps
     /// through a raw delegate, <see cref="Function.AsDelegate{T}"/>, not through <see cref="GuestCall.Run"/>), in
     /// which case only the thread's real stack bounds the guest, checked on every call.
     /// </summary>
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    [MethodImpl(OutOfLine)]
     public static void StackFloorReached(InstanceContext state)
     {
         var budget = state.Budget;
@@ -91,7 +111,7 @@ internal static partial class RuntimeOps
         throw new TrapException(TrapCode.CallStackExhausted);
     }
 
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    [MethodImpl(OutOfLine)]
     public static void CheckStack()
     {
         if (!RuntimeHelpers.TryEnsureSufficientExecutionStack()) throw new TrapException(TrapCode.CallStackExhausted);
