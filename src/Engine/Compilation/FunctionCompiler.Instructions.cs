@@ -73,17 +73,25 @@ internal sealed partial class FunctionCompiler
     {
         if (index < _paramCount) _il.Emit(OpCodes.Ldarg, (short)index);
         else _il.Emit(OpCodes.Ldloc, _locals[index]!);
+        bool address = _addressLocals is not null && _addressLocals.AddressAt[_pc];
+        if (IsWide(index) && !address) _il.Emit(OpCodes.Conv_I4);
         Push(_localTypes[index]);
+        // The 64-bit value stays on the IL stack until the load or store that takes it as its address
+        // (EmitBoundsCheck); AddressLocals saw only instructions that leave it there in between.
+        if (address) _zeroExtendedAddress[_count - 1] = true;
     }
 
     private void EmitLocalSet(uint index, bool tee)
     {
         Need(1);
         if (tee) _il.Emit(OpCodes.Dup);
+        if (IsWide(index)) _il.Emit(OpCodes.Conv_U8);
         if (index < _paramCount) _il.Emit(OpCodes.Starg, (short)index);
         else _il.Emit(OpCodes.Stloc, _locals[index]!);
         if (!tee) Pop(1);
     }
+
+    private bool IsWide(long index) => _addressLocals is not null && _addressLocals.Wide[index];
 
     /// <summary>
     /// Keeps the spilled locals (see <see cref="SpilledLocals"/>) in memory: their addresses are taken once, on entry,
@@ -117,8 +125,8 @@ internal sealed partial class FunctionCompiler
             var local = _locals[i]!;
             switch (_localTypes[i])
             {
-                case ValueKind.I32: _il.Emit(OpCodes.Ldc_I4_0); break;
-                case ValueKind.I64: _il.Emit(OpCodes.Ldc_I4_0); _il.Emit(OpCodes.Conv_I8); break;
+                case ValueKind.I32 when !IsWide(i): _il.Emit(OpCodes.Ldc_I4_0); break;
+                case ValueKind.I32 or ValueKind.I64: _il.Emit(OpCodes.Ldc_I4_0); _il.Emit(OpCodes.Conv_I8); break;
                 case ValueKind.F32: _il.Emit(OpCodes.Ldc_R4, 0f); break;
                 case ValueKind.F64: _il.Emit(OpCodes.Ldc_R8, 0d); break;
                 case ValueKind.V128:

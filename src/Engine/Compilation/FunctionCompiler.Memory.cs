@@ -21,7 +21,7 @@ internal sealed partial class FunctionCompiler
     {
         Need(1);
         var (size, type) = LoadShape(op);
-        var ea = EmitBoundsCheck(offset, size, LoadMayUseGuardPages(size));
+        var ea = EmitBoundsCheck(offset, size, LoadMayUseGuardPages(size), _zeroExtendedAddress[_count - 1]);
         EmitAddress(ea);
         _il.Emit(OpCodes.Unaligned, (byte)1);
         switch (op)
@@ -51,7 +51,7 @@ internal sealed partial class FunctionCompiler
         var valueType = _stack[_count - 1];
         var value = Temp(valueType, MemoryAccessTemp + 1);
         _il.Emit(OpCodes.Stloc, value);
-        var ea = EmitBoundsCheck(offset, StoreSize(op));
+        var ea = EmitBoundsCheck(offset, StoreSize(op), zeroExtended: _zeroExtendedAddress[_count - 2]);
         EmitAddress(ea);
         _il.Emit(OpCodes.Ldloc, value);
         if (op is Opcode.I64Store8 or Opcode.I64Store16 or Opcode.I64Store32) _il.Emit(OpCodes.Conv_I4);
@@ -73,12 +73,13 @@ internal sealed partial class FunctionCompiler
     /// so it cannot wrap) in a temp and traps unless all <paramref name="size"/> bytes lie inside the memory. With guard
     /// pages there is no compare: the effective address is below 8 GiB + 16, inside the memory's reservation, and every
     /// byte of it past the memory's end is inaccessible. <paramref name="leaveToGuardPages"/> false keeps the compare
-    /// regardless (<see cref="LoadMayUseGuardPages"/>).
+    /// regardless (<see cref="LoadMayUseGuardPages"/>). <paramref name="zeroExtended"/>: the address is already a 64-bit
+    /// value (an address local's, see <see cref="AddressLocals"/>).
     /// </summary>
-    private LocalBuilder EmitBoundsCheck(uint offset, int size, bool leaveToGuardPages = true)
+    private LocalBuilder EmitBoundsCheck(uint offset, int size, bool leaveToGuardPages = true, bool zeroExtended = false)
     {
         var ea = Temp(ValueKind.I64, MemoryAccessTemp);
-        _il.Emit(OpCodes.Conv_U8);
+        if (!zeroExtended) _il.Emit(OpCodes.Conv_U8);
         if (offset != 0)
         {
             _il.Emit(OpCodes.Ldc_I8, (long)offset);

@@ -34,10 +34,14 @@ internal sealed partial class FunctionCompiler
     private readonly long[]? _fuel;
     /// <summary>Per local, whether it is kept in memory (<see cref="SpilledLocals"/>); null when none is.</summary>
     private readonly bool[]? _spilled;
+    /// <summary>The i32 locals held zero-extended in 64-bit IL locals (<see cref="AddressLocals"/>); null when none is.</summary>
+    private readonly AddressLocals.Choice? _addressLocals;
 
     private ValueKind[] _stack = new ValueKind[32];
     /// <summary>Marks stack entries that are float constants RyuJIT would fold away (±0, ±1); see <see cref="FloatArithmetic"/>.</summary>
     private bool[] _foldableConstant = new bool[32];
+    /// <summary>Marks stack entries that are an address local's 64-bit value, left for the load or store that takes it as its address.</summary>
+    private bool[] _zeroExtendedAddress = new bool[32];
     private int _count;
     private int _ilBase;
     private bool _dead;
@@ -72,14 +76,10 @@ internal sealed partial class FunctionCompiler
         for (int i = 0; i < _paramCount; i++) _localTypes[i] = _type.Parameters[i];
         int n = _paramCount;
         foreach (var run in body.Locals)
-        {
-            for (uint k = 0; k < run.Count; k++)
-            {
-                _localTypes[n] = run.Type;
-                _locals[n] = _il.DeclareLocal(SignatureDelegates.ClrType(run.Type));
-                n++;
-            }
-        }
+            for (uint k = 0; k < run.Count; k++) _localTypes[n++] = run.Type;
+        _addressLocals = AddressLocals.Choose(body.Code, _paramCount, _localTypes);
+        for (int i = _paramCount; i < total; i++)
+            _locals[i] = _il.DeclareLocal(IsWide(i) ? typeof(long) : SignatureDelegates.ClrType(_localTypes[i]));
         _spilled = SpilledLocals.Choose(body.Code, _localTypes);
         _loopsCheckedByCalls = CallingLoops.Find(body.Code, m.ChecksOnEntry);
         _fuel = m.Config.ConsumeFuel ? FuelCosts(body.Code) : null;
@@ -228,8 +228,10 @@ internal sealed partial class FunctionCompiler
         {
             Array.Resize(ref _stack, _count * 2);
             Array.Resize(ref _foldableConstant, _count * 2);
+            Array.Resize(ref _zeroExtendedAddress, _count * 2);
         }
         _foldableConstant[_count] = false;
+        _zeroExtendedAddress[_count] = false;
         _stack[_count++] = type;
     }
 
