@@ -1,6 +1,4 @@
-using Djinn.Engine.Binary;
 using Djinn.Engine.Compilation;
-using Djinn.Engine.Text;
 
 namespace Djinn.Engine.Tests.Compilation;
 
@@ -39,12 +37,8 @@ public sealed class AddressLocalsTests
 
     private static AddressLocals.Choice? ChooseFor(string text, int function = 0)
     {
-        var module = ModuleDecoder.Decode(WatParser.ParseModule(text));
-        var body = module.Bodies[function];
-        var types = module.GetFunctionType((uint)(module.ImportedFunctionCount + function)).Parameters
-            .Concat(body.Locals.SelectMany(run => Enumerable.Repeat(run.Type, (int)run.Count)))
-            .ToArray();
-        return AddressLocals.Choose(body.Code, types.Length - body.Locals.Sum(run => (int)run.Count), types);
+        var f = DecodedFunction.Parse(text, function);
+        return AddressLocals.Choose(f.Code, f.ParamCount, f.LocalTypes);
     }
 
     [Fact]

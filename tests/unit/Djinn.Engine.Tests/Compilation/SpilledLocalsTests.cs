@@ -1,7 +1,5 @@
 using System.Text;
-using Djinn.Engine.Binary;
 using Djinn.Engine.Compilation;
-using Djinn.Engine.Text;
 
 namespace Djinn.Engine.Tests.Compilation;
 
@@ -80,12 +78,8 @@ public sealed class SpilledLocalsTests
 
     private static bool[]? ChooseFor(string text)
     {
-        var module = ModuleDecoder.Decode(WatParser.ParseModule(text));
-        var body = module.Bodies[0];
-        var types = module.GetFunctionType((uint)module.ImportedFunctionCount).Parameters
-            .Concat(body.Locals.SelectMany(run => Enumerable.Repeat(run.Type, (int)run.Count)))
-            .ToArray();
-        return SpilledLocals.Choose(body.Code, types);
+        var f = DecodedFunction.Parse(text);
+        return SpilledLocals.Choose(f.Code, f.LocalTypes);
     }
 
     [Fact]
