@@ -1,4 +1,5 @@
 using Djinn.Engine.Model;
+using Djinn.Engine.Validation;
 
 namespace Djinn.Engine.Compilation;
 
@@ -77,7 +78,10 @@ internal static class AddressLocals
         return Use.Other;
     }
 
-    /// <summary>Values popped and pushed by the straight-line instructions the compiler emits without spilling the IL stack; (-1, 0) for any other.</summary>
+    /// <summary>
+    /// Values popped and pushed by the straight-line instructions the compiler emits without spilling the IL stack;
+    /// (-1, 0) for any other. Numeric instructions take their arity from the validator's signature table.
+    /// </summary>
     private static (int Pops, int Pushes) StackEffect(Opcode op) => op switch
     {
         Opcode.LocalGet or Opcode.GlobalGet or Opcode.I32Const or Opcode.I64Const or Opcode.F32Const or Opcode.F64Const => (0, 1),
@@ -85,24 +89,17 @@ internal static class AddressLocals
         Opcode.LocalSet or Opcode.Drop => (1, 0),
         _ when IsScalarLoad(op) => (1, 1),
         _ when IsScalarStore(op) => (2, 0),
-        Opcode.I32Eqz or Opcode.I64Eqz => (1, 1),
-        >= Opcode.I32Eq and <= Opcode.I32GeU => (2, 1),
-        >= Opcode.I64Eq and <= Opcode.F64Ge => (2, 1),
-        >= Opcode.I32Clz and <= Opcode.I32Popcnt => (1, 1),
-        >= Opcode.I32Add and <= Opcode.I32Rotr => (2, 1),
-        >= Opcode.I64Clz and <= Opcode.I64Popcnt => (1, 1),
-        >= Opcode.I64Add and <= Opcode.I64Rotr => (2, 1),
-        >= Opcode.F32Abs and <= Opcode.F32Sqrt => (1, 1),
-        >= Opcode.F32Add and <= Opcode.F32Copysign => (2, 1),
-        >= Opcode.F64Abs and <= Opcode.F64Sqrt => (1, 1),
-        >= Opcode.F64Add and <= Opcode.F64Copysign => (2, 1),
-        >= Opcode.I32WrapI64 and <= Opcode.I64Extend32S => (1, 1),
+        _ when (ushort)op is >= OperatorSignatures.FirstNumeric and <= OperatorSignatures.LastNumeric =>
+            (OperatorSignatures.Second[(int)op] == 0 ? 1 : 2, 1),
         _ => (-1, 0),
     };
 
     /// <summary>The loads whose address the compiler takes from the top of the stack (<c>EmitInlineLoad</c>).</summary>
-    public static bool IsScalarLoad(Opcode op) => op is >= Opcode.I32Load and <= Opcode.I64Load32U;
+    private static bool IsScalarLoad(Opcode op) => IsMemoryAccess(op) && !OperatorSignatures.IsStore(op);
 
     /// <summary>The stores whose address the compiler takes from below the value (<c>EmitInlineStore</c>).</summary>
-    public static bool IsScalarStore(Opcode op) => op is >= Opcode.I32Store and <= Opcode.I64Store32;
+    private static bool IsScalarStore(Opcode op) => IsMemoryAccess(op) && OperatorSignatures.IsStore(op);
+
+    private static bool IsMemoryAccess(Opcode op) =>
+        (ushort)op is >= OperatorSignatures.FirstMemoryAccess and <= OperatorSignatures.LastMemoryAccess;
 }

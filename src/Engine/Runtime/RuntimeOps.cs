@@ -5,8 +5,8 @@ using System.Runtime.InteropServices;
 namespace Djinn.Engine.Runtime;
 
 /// <summary>
-/// Operations that compiled code calls. Small ones are inlined by the JIT; the rest are compiled optimized on first call. Every memory access checks
-/// its bounds against the memory's current size before touching it
+/// Operations that compiled code calls. Small ones are inlined by the JIT; the rest are compiled optimized on their
+/// first call. Every memory access checks its bounds against the memory's current size before touching it
 /// (https://webassembly.github.io/spec/core/exec/instructions.html#memory-instructions).
 /// </summary>
 internal static partial class RuntimeOps
