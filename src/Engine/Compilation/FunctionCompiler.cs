@@ -80,7 +80,7 @@ internal sealed partial class FunctionCompiler
         _addressLocals = AddressLocals.Choose(body.Code, _paramCount, _localTypes);
         for (int i = _paramCount; i < total; i++)
             _locals[i] = _il.DeclareLocal(IsWide(i) ? typeof(long) : SignatureDelegates.ClrType(_localTypes[i]));
-        _spilled = SpilledLocals.Choose(body.Code, _localTypes);
+        _spilled = SpilledLocals.Choose(body.Code, _localTypes, _paramCount);
         _loopsCheckedByCalls = CallingLoops.Find(body.Code, m.ChecksOnEntry);
         _fuel = m.Config.ConsumeFuel ? FuelCosts(body.Code) : null;
         // A v128 takes 16 bytes: count it as two 8-byte locals.

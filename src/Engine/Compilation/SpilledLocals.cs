@@ -4,17 +4,19 @@ namespace Djinn.Engine.Compilation;
 
 /// <summary>
 /// Chooses the WebAssembly locals that are kept in memory (their frame slots) instead of registers: the ones that stay live
-/// across a hot inner loop without being used in it, when an enclosing loop nest holds more such values than the
-/// machine has registers.
+/// across an innermost loop without being used in it, when its loop nest and the code around it hold more such values
+/// than the machine has registers.
 /// <para>
 /// RyuJIT's linear-scan allocator does not split a variable's lifetime at loop boundaries. When a loop nest keeps more
 /// integer values alive than there are registers, it often spills the ones the innermost loop uses (reloading them,
 /// and storing them back on the back edge, every iteration) and keeps outer-loop counters in registers instead. A
 /// value the allocator cannot see as a register candidate, one read and written through memory, frees a register
-/// for the inner loop. So for each innermost loop, the locals it uses keep their IL locals; of the locals used only
-/// in its enclosing loops, the ones used deepest and most often keep theirs while registers remain in the budget;
-/// the rest are spilled for the whole function (the compiler takes their addresses, so RyuJIT reads and writes them
-/// at their frame slots).
+/// for the inner loop. So for each innermost loop, the locals it uses keep their IL locals. The values live across it
+/// are the locals its enclosing loops use, and the ones the code around the whole nest keeps through it: a parameter
+/// or a local referred to before the nest and read after it (a parameter of <c>decfloat</c> that is read at its end
+/// held two callee-saved registers through all of its loops). Of those, the ones used deepest and most often keep
+/// their IL locals while registers remain in the budget; the rest are spilled for the whole function (the compiler
+/// takes their addresses, so RyuJIT reads and writes them at their frame slots).
 /// A local that any innermost loop uses is never spilled.
 /// </para>
 /// </summary>
@@ -34,23 +36,32 @@ internal static class SpilledLocals
         public readonly Dictionary<uint, int> Uses = new();
         public readonly List<Loop> Children = new();
         public Loop? Parent;
+        public int Start, End;
+
+        public Loop Outermost => Parent?.Outermost ?? this;
     }
 
     /// <summary>Returns, per local index (parameters included), whether it is spilled; null when none is.</summary>
-    public static bool[]? Choose(Instruction[] code, ValueKind[] localTypes)
+    public static bool[]? Choose(Instruction[] code, ValueKind[] localTypes, int paramCount)
     {
         var loops = new List<Loop>();
         var maxDepth = new int[localTypes.Length];
         var useCount = new int[localTypes.Length];
+        var firstUse = new int[localTypes.Length];  // a parameter's value is there before the first instruction
+        var lastRead = new int[localTypes.Length];
+        Array.Fill(firstUse, int.MaxValue, paramCount, localTypes.Length - paramCount);
+        Array.Fill(firstUse, -1, 0, paramCount);
+        Array.Fill(lastRead, -1);
         var open = new Stack<Loop?>();  // one entry per open block/loop/if; null for a block or an if
         Loop? current = null;
         int depth = 0;
-        foreach (var ins in code)
+        for (int at = 0; at < code.Length; at++)
         {
+            var ins = code[at];
             switch (ins.Opcode)
             {
                 case Opcode.Loop:
-                    var loop = new Loop { Parent = current };
+                    var loop = new Loop { Parent = current, Start = at };
                     current?.Children.Add(loop);
                     loops.Add(loop);
                     open.Push(loop);
@@ -63,6 +74,7 @@ internal static class SpilledLocals
                 case Opcode.End when open.Count > 0:
                     if (open.Pop() is { } closed)
                     {
+                        closed.End = at;
                         current = closed.Parent;
                         depth--;
                     }
@@ -71,6 +83,8 @@ internal static class SpilledLocals
                     uint index = ins.A;
                     maxDepth[index] = Math.Max(maxDepth[index], depth);
                     useCount[index]++;
+                    firstUse[index] = Math.Min(firstUse[index], at);
+                    if (ins.Opcode is Opcode.LocalGet) lastRead[index] = at;
                     for (var l = current; l is not null; l = l.Parent)
                         l.Uses[index] = l.Uses.GetValueOrDefault(index) + 1;
                     break;
@@ -85,9 +99,15 @@ internal static class SpilledLocals
             if (inner.Children.Count > 0) continue;
             // Every innermost loop protects its locals, a top-level one (no enclosing loop) too.
             foreach (var index in inner.Uses.Keys) usedInInnermost[index] = true;
-            if (inner.Parent is null) continue;
-            any |= SpillFor(inner, localTypes, maxDepth, useCount, spilled, IsInteger, IntegerRegisterBudget);
-            any |= SpillFor(inner, localTypes, maxDepth, useCount, spilled, IsFloat, FloatRegisterBudget);
+            var nest = inner.Outermost;
+            var across = new HashSet<uint>();
+            for (uint i = 0; i < localTypes.Length; i++)
+                if (firstUse[i] < nest.Start && lastRead[i] > nest.End && !inner.Uses.ContainsKey(i)) across.Add(i);
+            for (var outer = inner.Parent; outer is not null; outer = outer.Parent)
+                foreach (var index in outer.Uses.Keys)
+                    if (!inner.Uses.ContainsKey(index)) across.Add(index);
+            any |= SpillFor(inner, across, localTypes, maxDepth, useCount, spilled, IsInteger, IntegerRegisterBudget);
+            any |= SpillFor(inner, across, localTypes, maxDepth, useCount, spilled, IsFloat, FloatRegisterBudget);
         }
         if (!any) return null;
         any = false;
@@ -100,17 +120,14 @@ internal static class SpilledLocals
     }
 
     /// <summary>Marks the locals of one register class that do not fit beside those <paramref name="inner"/> uses.</summary>
-    private static bool SpillFor(Loop inner, ValueKind[] types, int[] maxDepth, int[] useCount, bool[] spilled,
-        Func<ValueKind, bool> inClass, int budget)
+    private static bool SpillFor(Loop inner, HashSet<uint> across, ValueKind[] types, int[] maxDepth, int[] useCount,
+        bool[] spilled, Func<ValueKind, bool> inClass, int budget)
     {
         int used = inner.Uses.Keys.Count(i => inClass(types[i]));
-        var across = new HashSet<uint>();
-        for (var outer = inner.Parent; outer is not null; outer = outer.Parent)
-            foreach (var index in outer.Uses.Keys)
-                if (inClass(types[index]) && !inner.Uses.ContainsKey(index)) across.Add(index);
         int room = Math.Max(0, budget - used);
-        if (across.Count <= room) return false;
+        if (across.Count(i => inClass(types[i])) <= room) return false;
         foreach (var index in across
+                     .Where(i => inClass(types[i]))
                      .OrderByDescending(i => maxDepth[i])
                      .ThenByDescending(i => useCount[i])
                      .ThenBy(i => i)

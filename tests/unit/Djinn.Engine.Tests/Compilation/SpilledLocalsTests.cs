@@ -79,7 +79,7 @@ public sealed class SpilledLocalsTests
     private static bool[]? ChooseFor(string text)
     {
         var f = DecodedFunction.Parse(text);
-        return SpilledLocals.Choose(f.Code, f.LocalTypes);
+        return SpilledLocals.Choose(f.Code, f.LocalTypes, f.ParamCount);
     }
 
     [Fact]
@@ -146,5 +146,69 @@ public sealed class SpilledLocalsTests
         Assert.Equal(NestExpected(n, seed), nest.Invoke(n, seed)[0]);
         // Called again, the buffer starts from zero again (it is the frame's, not the instance's).
         Assert.Equal(NestExpected(n, seed), nest.Invoke(n, seed)[0]);
+    }
+
+    /// <summary>
+    /// A loop that uses as many i32 locals as the register budget (<c>$i</c> and <c>$a0</c>..), with values that stay
+    /// live across it unused: the parameters <c>$p</c> and <c>$q</c> (both read after it), <c>$before</c> (written
+    /// before it, read after it). <c>$after</c> is first written after the loop, so nothing of it is live across.
+    /// Locals: 0 $p, 1 $q, 2 $before, 3 $after, 4 $i, then $a0...
+    /// </summary>
+    private static string AcrossText()
+    {
+        int accumulators = SpilledLocals.IntegerRegisterBudget - 1;
+        var w = new StringBuilder();
+        w.AppendLine("(module (func (export \"across\") (param $p i32) (param $q i32) (result i32)");
+        w.Append("  (local $before i32) (local $after i32) (local $i i32)");
+        for (int k = 0; k < accumulators; k++) w.Append($" (local $a{k} i32)");
+        w.AppendLine();
+        w.AppendLine("  (local.set $before (i32.mul (local.get $p) (i32.const 3)))");
+        w.AppendLine("  (loop $l");
+        for (int k = 0; k < accumulators; k++)
+            w.AppendLine($"    (local.set $a{k} (i32.add (i32.mul (local.get $a{k}) (i32.const 5)) (i32.add (local.get $i) (i32.const {k}))))");
+        w.AppendLine("    (br_if $l (i32.lt_u (local.tee $i (i32.add (local.get $i) (i32.const 1))) (i32.const 1000))))");
+        w.AppendLine("  (local.set $after (i32.add (local.get $q) (local.get $p)))");
+        w.Append("  (i32.add (local.get $before) (local.get $after))");
+        for (int k = 0; k < accumulators; k++) w.Append($" (local.get $a{k}) (i32.add)");
+        w.AppendLine("))");
+        return w.ToString();
+    }
+
+    private static int AcrossExpected(int p, int q)
+    {
+        int accumulators = SpilledLocals.IntegerRegisterBudget - 1;
+        var a = new int[accumulators];
+        uint i = 0;
+        do
+        {
+            for (int k = 0; k < accumulators; k++) a[k] = unchecked(a[k] * 5 + (int)(i + (uint)k));
+            i++;
+        } while (i < 1000);
+        int result = unchecked(p * 3 + q + p);
+        foreach (var v in a) result = unchecked(result + v);
+        return result;
+    }
+
+    [Fact]
+    public void Values_live_across_a_full_loop_without_being_used_in_it_are_spilled()
+    {
+        var spilled = ChooseFor(AcrossText());
+        Assert.NotNull(spilled);
+        Assert.True(spilled[0] && spilled[1], "the parameters, read only after the loop, are spilled");
+        Assert.True(spilled[2], "$before, written before the loop and read after it, is spilled");
+        Assert.False(spilled[3], "$after is not live across the loop");
+        Assert.DoesNotContain(true, spilled.Skip(4));
+    }
+
+    [Theory]
+    [InlineData(0, 0)]
+    [InlineData(7, -3)]
+    [InlineData(int.MaxValue, int.MinValue)]
+    public void A_function_whose_parameters_are_spilled_computes_what_it_would_with_all_in_registers(int p, int q)
+    {
+        var engine = new Engine();
+        using var store = new Store(engine);
+        var instance = new Linker(engine).Instantiate(store, Module.FromText(engine, "across", AcrossText()));
+        Assert.Equal(AcrossExpected(p, q), instance.GetFunction("across")!.Invoke(p, q)[0]);
     }
 }
