@@ -93,6 +93,7 @@ internal static class SpilledLocals
 
         var spilled = new bool[localTypes.Length];
         var usedInInnermost = new bool[localTypes.Length];
+        var liveThroughNest = new Dictionary<Loop, List<uint>>();  // one scan of the locals per loop nest
         bool any = false;
         foreach (var inner in loops)
         {
@@ -100,9 +101,9 @@ internal static class SpilledLocals
             // Every innermost loop protects its locals, a top-level one (no enclosing loop) too.
             foreach (var index in inner.Uses.Keys) usedInInnermost[index] = true;
             var nest = inner.Outermost;
-            var across = new HashSet<uint>();
-            for (uint i = 0; i < localTypes.Length; i++)
-                if (firstUse[i] < nest.Start && lastRead[i] > nest.End && !inner.Uses.ContainsKey(i)) across.Add(i);
+            if (!liveThroughNest.TryGetValue(nest, out var through))
+                liveThroughNest[nest] = through = LiveThrough(nest, firstUse, lastRead);
+            var across = new HashSet<uint>(through.Where(i => !inner.Uses.ContainsKey(i)));
             for (var outer = inner.Parent; outer is not null; outer = outer.Parent)
                 foreach (var index in outer.Uses.Keys)
                     if (!inner.Uses.ContainsKey(index)) across.Add(index);
@@ -117,6 +118,15 @@ internal static class SpilledLocals
             any |= spilled[i];
         }
         return any ? spilled : null;
+    }
+
+    /// <summary>The locals referred to before <paramref name="nest"/> (parameters from the entry) and read after it.</summary>
+    private static List<uint> LiveThrough(Loop nest, int[] firstUse, int[] lastRead)
+    {
+        var through = new List<uint>();
+        for (uint i = 0; i < firstUse.Length; i++)
+            if (firstUse[i] < nest.Start && lastRead[i] > nest.End) through.Add(i);
+        return through;
     }
 
     /// <summary>Marks the locals of one register class that do not fit beside those <paramref name="inner"/> uses.</summary>
