@@ -195,7 +195,7 @@ internal sealed partial class FunctionCompiler
             Need(p);
             LoadState();
             EmitResultAddresses(type);
-            _m.EmitCall(_il, _m.MethodFor(functionIndex));
+            _m.EmitCall(_il, functionIndex == _functionIndex ? _selfCallTarget : _m.MethodFor(functionIndex));
             Pop(p);
         }
         PushResults(type);

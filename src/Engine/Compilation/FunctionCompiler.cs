@@ -17,6 +17,8 @@ internal sealed partial class FunctionCompiler
     private readonly ModuleEmitContext _m;
     private readonly ModuleDefinition _module;
     private readonly int _functionIndex;
+    /// <summary>The method a self-call goes to: the twin from the original and the original from the twin (<see cref="RecursionTwins"/>).</summary>
+    private readonly System.Reflection.MethodInfo _selfCallTarget;
     private readonly FunctionBody _body;
     private readonly FuncType _type;
     private readonly ILGenerator _il;
@@ -61,14 +63,18 @@ internal sealed partial class FunctionCompiler
     /// <summary>An estimate of this function's native frame; the stack floor keeps room for the largest one in a store.</summary>
     public int FrameBytes { get; }
 
-    public FunctionCompiler(ModuleEmitContext m, int functionIndex, FunctionBody body)
+    /// <param name="asTwin">Emit the body into the function's twin (<see cref="RecursionTwins"/>) instead of its method.</param>
+    public FunctionCompiler(ModuleEmitContext m, int functionIndex, FunctionBody body, bool asTwin = false)
     {
         _m = m;
         _module = m.Module;
         _functionIndex = functionIndex;
         _body = body;
         _type = _module.GetFunctionType((uint)functionIndex);
-        _il = m.MethodFor((uint)functionIndex).GetILGenerator();
+        var method = m.MethodFor((uint)functionIndex);
+        var twin = m.TwinFor((uint)functionIndex);
+        _il = (asTwin ? twin! : method).GetILGenerator();
+        _selfCallTarget = asTwin ? method : twin ?? method;
         _paramCount = _type.Parameters.Count;
         long total = _paramCount + body.LocalCount;
         _localTypes = new ValueKind[total];

@@ -40,7 +40,15 @@ internal static class ModuleCompiler
             int functionIndex = module.ImportedFunctionCount + i;
             var function = new FunctionCompiler(emit, functionIndex, module.Bodies[i]);
             function.Compile();
-            largestFrame = Math.Max(largestFrame, function.FrameBytes);
+            int frame = function.FrameBytes;
+            if (emit.TwinFor((uint)functionIndex) is not null)
+            {
+                // Inlined into the original, the twin's locals share its frame.
+                var twin = new FunctionCompiler(emit, functionIndex, module.Bodies[i], asTwin: true);
+                twin.Compile();
+                frame += twin.FrameBytes;
+            }
+            largestFrame = Math.Max(largestFrame, frame);
             slots[i] = -1;
             if (escaping[functionIndex])
             {

@@ -19,6 +19,7 @@ internal sealed class ModuleEmitContext
         TableFields = new FieldBuilder[module.TotalTableCount];
         ImportFields = new FieldBuilder[module.ImportedFunctionCount];
         Methods = new MethodBuilder[module.Bodies.Count];
+        Twins = new MethodBuilder?[module.Bodies.Count];
         ChecksOnEntry = EntryChecks.Find(module);
     }
 
@@ -32,6 +33,8 @@ internal sealed class ModuleEmitContext
     public FieldBuilder[] ImportFields { get; }
     /// <summary>The static method of each defined function: (params..., state, out extra results...) → first result.</summary>
     public MethodBuilder[] Methods { get; }
+    /// <summary>Per defined function, its twin (see <see cref="RecursionTwins"/>) or null.</summary>
+    public MethodBuilder?[] Twins { get; }
     /// <summary>Per function index: whether the function checks the stack (and sees interrupts) on entry (see <see cref="EntryChecks"/>).</summary>
     public bool[] ChecksOnEntry { get; }
 
@@ -88,6 +91,9 @@ internal sealed class ModuleEmitContext
 
     public MethodBuilder MethodFor(uint functionIndex) => Methods[(int)functionIndex - Module.ImportedFunctionCount];
 
+    /// <summary>The twin of a defined function (see <see cref="RecursionTwins"/>), or null.</summary>
+    public MethodBuilder? TwinFor(uint functionIndex) => Twins[(int)functionIndex - Module.ImportedFunctionCount];
+
     /// <summary>Parameter types of a defined function's static method.</summary>
     public Type[] MethodParameters(FuncType type)
     {
@@ -110,21 +116,30 @@ internal sealed class ModuleEmitContext
             var delegateType = SignatureDelegates.For(Module.GetFunctionType((uint)i));
             ImportFields[i] = Type.DefineField($"import{i}", delegateType, FieldAttributes.Public);
         }
+        var twins = RecursionTwins.Find(Module);
         for (int i = 0; i < Methods.Length; i++)
         {
             int index = Module.ImportedFunctionCount + i;
-            var type = Module.GetFunctionType((uint)index);
-            var method = Type.DefineMethod($"f{index}", MethodAttributes.Public | MethodAttributes.Static | MethodAttributes.HideBySig,
-                SignatureDelegates.ReturnType(type), MethodParameters(type));
-            for (int r = 1; r < type.Results.Count; r++)
-                method.DefineParameter(type.Parameters.Count + 1 + r, ParameterAttributes.Out, $"result{r}");
-            // Guest code goes straight to optimized machine code: tier-0 code for a hot guest loop is many times slower.
-            method.SetImplementationFlags(MethodImplAttributes.AggressiveOptimization);
-            // No blanket zeroing of the frame on entry: the prologue zeroes the wasm locals itself (see
-            // FunctionCompiler.EmitLocalsZeroing), and nothing else is read before it is written.
-            method.InitLocals = false;
-            Methods[i] = method;
+            Methods[i] = DefineFunctionMethod($"f{index}", index, MethodImplAttributes.AggressiveOptimization);
+            if (twins[i])
+                Twins[i] = DefineFunctionMethod($"f{index}_twin", index,
+                    MethodImplAttributes.AggressiveOptimization | MethodImplAttributes.AggressiveInlining);
         }
+    }
+
+    private MethodBuilder DefineFunctionMethod(string name, int index, MethodImplAttributes flags)
+    {
+        var type = Module.GetFunctionType((uint)index);
+        var method = Type.DefineMethod(name, MethodAttributes.Public | MethodAttributes.Static | MethodAttributes.HideBySig,
+            SignatureDelegates.ReturnType(type), MethodParameters(type));
+        for (int r = 1; r < type.Results.Count; r++)
+            method.DefineParameter(type.Parameters.Count + 1 + r, ParameterAttributes.Out, $"result{r}");
+        // Guest code goes straight to optimized machine code: tier-0 code for a hot guest loop is many times slower.
+        method.SetImplementationFlags(flags);
+        // No blanket zeroing of the frame on entry: the prologue zeroes the wasm locals itself (see
+        // FunctionCompiler.EmitLocalsZeroing), and nothing else is read before it is written.
+        method.InitLocals = false;
+        return method;
     }
 
     /// <summary>A static thunk (state, params..., out results...) that forwards to the function, so a delegate can close over the state.</summary>
