@@ -120,14 +120,13 @@ internal sealed class ModuleEmitContext
         for (int i = 0; i < Methods.Length; i++)
         {
             int index = Module.ImportedFunctionCount + i;
-            Methods[i] = DefineFunctionMethod($"f{index}", index, MethodImplAttributes.AggressiveOptimization);
+            Methods[i] = DefineFunctionMethod($"f{index}", index);
             if (twins[i])
-                Twins[i] = DefineFunctionMethod($"f{index}_twin", index,
-                    MethodImplAttributes.AggressiveOptimization | MethodImplAttributes.AggressiveInlining);
+                Twins[i] = DefineFunctionMethod($"f{index}_twin", index, MethodImplAttributes.AggressiveInlining);
         }
     }
 
-    private MethodBuilder DefineFunctionMethod(string name, int index, MethodImplAttributes flags)
+    private MethodBuilder DefineFunctionMethod(string name, int index, MethodImplAttributes extraFlags = 0)
     {
         var type = Module.GetFunctionType((uint)index);
         var method = Type.DefineMethod(name, MethodAttributes.Public | MethodAttributes.Static | MethodAttributes.HideBySig,
@@ -135,7 +134,7 @@ internal sealed class ModuleEmitContext
         for (int r = 1; r < type.Results.Count; r++)
             method.DefineParameter(type.Parameters.Count + 1 + r, ParameterAttributes.Out, $"result{r}");
         // Guest code goes straight to optimized machine code: tier-0 code for a hot guest loop is many times slower.
-        method.SetImplementationFlags(flags);
+        method.SetImplementationFlags(MethodImplAttributes.AggressiveOptimization | extraFlags);
         // No blanket zeroing of the frame on entry: the prologue zeroes the wasm locals itself (see
         // FunctionCompiler.EmitLocalsZeroing), and nothing else is read before it is written.
         method.InitLocals = false;
